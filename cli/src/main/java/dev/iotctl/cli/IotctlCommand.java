@@ -1,0 +1,27 @@
+package dev.iotctl.cli;
+
+import dev.iotctl.cli.framework.GlobalOptions;
+import dev.iotctl.cli.framework.VersionProvider;
+import picocli.AutoComplete.GenerateCompletion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: {@code iotctl}. Without a subcommand it prints its usage. */
+@Command(
+    name = "iotctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Provision AWS IoT Core fleets as code and test everything locally.",
+    subcommands = {GenerateCompletion.class})
+public final class IotctlCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

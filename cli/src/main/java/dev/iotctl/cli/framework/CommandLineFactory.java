@@ -1,0 +1,24 @@
+package dev.iotctl.cli.framework;
+
+import dev.iotctl.cli.IotctlCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Builds the one {@link CommandLine} used by {@code main} and by tests, so both see the same
+ * writers, error handling and exit codes.
+ */
+public final class CommandLineFactory {
+  private CommandLineFactory() {}
+
+  public static CommandLine create(PrintWriter out, PrintWriter err) {
+    CommandLine cmd = new CommandLine(new IotctlCommand());
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setExecutionExceptionHandler(new ExecutionErrorHandler());
+    cmd.setParameterExceptionHandler(new UsageErrorHandler());
+    cmd.setExitCodeExceptionMapper(ex -> ExecutionErrorHandler.Failure.of(ex).exitCode());
+    return cmd;
+  }
+}

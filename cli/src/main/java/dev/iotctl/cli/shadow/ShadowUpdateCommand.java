@@ -17,8 +17,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "update",
-    description = "Update a shadow: desired or reported state, or a whole request document.",
-    mixinStandardHelpOptions = true)
+    description = "Update a shadow: desired or reported state, or a whole request document.")
 final class ShadowUpdateCommand extends AwsCommand {
   @Parameters(index = "0", paramLabel = "THING", description = "Thing name.")
   String thing;
@@ -29,6 +28,13 @@ final class ShadowUpdateCommand extends AwsCommand {
       paramLabel = "STDIN",
       description = "'-' reads the whole request document from standard input.")
   String stdinMarker;
+
+  // No mixinStandardHelpOptions: its --version would clash with the shadow version option.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--name", paramLabel = "SHADOW", description = "Named shadow (default: classic).")
   String shadowName;

@@ -7,12 +7,8 @@ import java.time.Duration;
  * with message delivery. All methods default to doing nothing.
  */
 public interface ConnectionListener {
-  /**
-   * The connection is up and every registered subscription is in place again.
-   *
-   * @param reconnect false for the first connect, true after an automatic reconnect
-   */
-  default void connected(boolean reconnect) {}
+  /** An automatic reconnect succeeded and every registered subscription is in place again. */
+  default void reconnected() {}
 
   /** The connection dropped; a reconnect is scheduled. */
   default void connectionLost(Throwable cause) {}

@@ -66,6 +66,8 @@ public final class DeviceConnection implements AutoCloseable {
     options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     options.setSocketFactory(tls.getSocketFactory());
     options.setHttpsHostnameVerificationEnabled(true);
+    // AWS IoT Core allows 100 unacknowledged QoS 1 publishes per connection; Paho defaults to 10.
+    options.setMaxInflight(100);
     String name = "iotctl-mqtt-" + settings.clientId();
     this.dispatcher = Executors.newSingleThreadExecutor(daemon(name + "-dispatch"));
     this.reconnector = Executors.newSingleThreadScheduledExecutor(daemon(name + "-reconnect"));
@@ -95,7 +97,6 @@ public final class DeviceConnection implements AutoCloseable {
       throw new DeviceConnectionException(
           "Could not connect to " + settings.serverUri() + " as " + settings.clientId(), e);
     }
-    connection.dispatch(() -> connection.notifyListeners(l -> l.connected(false)));
     return connection;
   }
 
@@ -243,7 +244,7 @@ public final class DeviceConnection implements AutoCloseable {
   private void resubscribe() {
     String[] filters = subscriptions.keySet().toArray(new String[0]);
     if (filters.length == 0) {
-      dispatch(() -> notifyListeners(l -> l.connected(true)));
+      dispatch(() -> notifyListeners(ConnectionListener::reconnected));
       return;
     }
     int[] levels = new int[filters.length];
@@ -259,7 +260,7 @@ public final class DeviceConnection implements AutoCloseable {
           new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-              dispatch(() -> notifyListeners(l -> l.connected(true)));
+              dispatch(() -> notifyListeners(ConnectionListener::reconnected));
             }
 
             @Override
@@ -343,7 +344,7 @@ public final class DeviceConnection implements AutoCloseable {
   private final class Callback implements MqttCallbackExtended {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
-      // Reported from open() and resubscribe(), once subscriptions are back.
+      // Reported from resubscribe(), once subscriptions are back.
     }
 
     @Override

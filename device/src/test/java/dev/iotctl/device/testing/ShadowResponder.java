@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,7 @@ public final class ShadowResponder implements AutoCloseable {
 
   private final MqttAsyncClient client;
   private final Map<String, ObjectNode> shadows = new ConcurrentHashMap<>();
+  private final Set<String> ignoredThings = ConcurrentHashMap.newKeySet();
 
   private ShadowResponder(String port, SSLContext tls) throws MqttException {
     client =
@@ -79,6 +81,11 @@ public final class ShadowResponder implements AutoCloseable {
     return shadow == null ? JSON.createObjectNode() : delta(shadow);
   }
 
+  /** Leaves requests for {@code thing} unanswered, to exercise client timeouts. */
+  public void ignore(String thing) {
+    ignoredThings.add(thing);
+  }
+
   @Override
   public void close() {
     try {
@@ -91,8 +98,8 @@ public final class ShadowResponder implements AutoCloseable {
 
   private synchronized void handle(String topic, byte[] payload) {
     Matcher request = REQUEST.matcher(topic);
-    if (!request.matches()) {
-      return; // Our own replies, which also match the subscriptions.
+    if (!request.matches() || ignoredThings.contains(request.group(1))) {
+      return; // Our own replies also match the subscriptions.
     }
     String prefix = topic.substring(0, topic.lastIndexOf('/'));
     String operation = request.group(3);

@@ -104,6 +104,34 @@ class ShadowDeviceAppTest {
   }
 
   @Test
+  void readsTheShadowAgainAfterReconnectingToCatchUpWithMissedDeltas() {
+    List<Step> steps = new CopyOnWriteArrayList<>();
+    try (ShadowDeviceApp app = new ShadowDeviceApp(config("reconnect01", 5, 0))) {
+      app.addListener(steps::add);
+      app.start();
+
+      bed.broker().stop();
+      await().atMost(WAIT).until(() -> !app.isConnected());
+      responder.setDesiredQuietly("reconnect01", "wait_time", 7);
+      bed.broker().start();
+
+      await().atMost(WAIT).until(() -> app.waitTime() == 7);
+      await().atMost(WAIT).until(() -> responder.delta("reconnect01", null).isEmpty());
+      assertThat(app.isConnected()).isTrue();
+      assertThat(kinds(steps))
+          .containsSubsequence(
+              Step.Kind.CONNECTION_LOST,
+              Step.Kind.RECONNECTING,
+              Step.Kind.CONNECTED,
+              Step.Kind.SHADOW_READ,
+              Step.Kind.APPLIED,
+              Step.Kind.REPORTED);
+    } finally {
+      await().atMost(WAIT).until(responder::isConnected);
+    }
+  }
+
+  @Test
   void publishesReadingsAndStopsAfterCount() throws Exception {
     List<String> readings = new CopyOnWriteArrayList<>();
     try (DeviceConnection listener = bed.connect("dashboard")) {
@@ -145,7 +173,8 @@ class ShadowDeviceAppTest {
             good.telemetryTopic(),
             0,
             null,
-            good.keepAlive());
+            good.keepAlive(),
+            good.requestTimeout());
     List<Step> steps = new CopyOnWriteArrayList<>();
     ShadowDeviceApp app = new ShadowDeviceApp(untrusting);
     app.addListener(steps::add);
@@ -172,7 +201,9 @@ class ShadowDeviceAppTest {
         "data/" + thing,
         count,
         null,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        // Short, so a request lost while the test's shadow responder reconnects is retried soon.
+        Duration.ofSeconds(2));
   }
 
   private static List<Step.Kind> kinds(List<Step> steps) {

@@ -94,7 +94,8 @@ public final class ShadowDeviceArgs {
         values.getOrDefault("topic", "data/" + deviceName),
         nonNegative(values, "count", 0),
         duration == null ? null : Duration.ofSeconds(positive(values, "duration", 0)),
-        Duration.ofSeconds(positive(values, "keep_alive", 30)));
+        Duration.ofSeconds(positive(values, "keep_alive", 30)),
+        ShadowDeviceConfig.DEFAULT_REQUEST_TIMEOUT);
   }
 
   private static String required(Map<String, String> values, String name) {

@@ -11,12 +11,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -25,6 +28,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -34,6 +38,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * Test-only PKI: a CA that issues a broker certificate and device certificates, written as PEM
@@ -128,7 +133,7 @@ public final class TestPki {
       Path certificateFile = directory.resolve(name + ".cert.pem");
       Path keyFile = directory.resolve(name + ".private.key");
       writePem(certificateFile, certificate);
-      writePrivateKey(keyFile, keys.getPrivate(), format);
+      writePrivateKey(keyFile, keys.getPrivate(), keys.getPublic(), format);
       return new Issued(certificateFile, keyFile, certificate, keys.getPrivate());
     } catch (Exception e) {
       throw new IllegalStateException("Cannot issue test certificate " + name, e);
@@ -182,8 +187,24 @@ public final class TestPki {
     }
   }
 
-  private static void writePrivateKey(Path file, PrivateKey key, KeyFormat format)
-      throws IOException {
+  /**
+   * SEC1 as OpenSSL and AWS write it: curve OID and public key inside. (Bouncy Castle's generic
+   * writer drops both for JDK keys, which no real tool produces.)
+   */
+  private static PemObject sec1(ECPrivateKey key, PublicKey publicKey) throws IOException {
+    PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+    SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
+    org.bouncycastle.asn1.sec.ECPrivateKey sec1 =
+        new org.bouncycastle.asn1.sec.ECPrivateKey(
+            key.getParams().getOrder().bitLength(),
+            key.getS(),
+            publicInfo.getPublicKeyData(),
+            info.getPrivateKeyAlgorithm().getParameters());
+    return new PemObject("EC PRIVATE KEY", sec1.getEncoded());
+  }
+
+  private static void writePrivateKey(
+      Path file, PrivateKey key, PublicKey publicKey, KeyFormat format) throws IOException {
     Files.deleteIfExists(file);
     Files.createFile(
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -191,8 +212,10 @@ public final class TestPki {
         JcaPEMWriter pem = new JcaPEMWriter(out)) {
       if (format == KeyFormat.PKCS8) {
         pem.writeObject(new JcaPKCS8Generator(key, null));
+      } else if (key instanceof ECPrivateKey ec) {
+        pem.writeObject(sec1(ec, publicKey));
       } else {
-        pem.writeObject(key);
+        pem.writeObject(key); // PKCS#1 "RSA PRIVATE KEY"
       }
     }
   }

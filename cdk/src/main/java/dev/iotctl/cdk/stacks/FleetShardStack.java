@@ -1,6 +1,7 @@
 package dev.iotctl.cdk.stacks;
 
 import dev.iotctl.cdk.constructs.DeviceFleet;
+import dev.iotctl.cdk.fleet.ThingSpec;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -9,6 +10,7 @@ import software.constructs.Construct;
 /** One shard of the fleet's devices (see {@link ShardAssignment}); deployed after the core. */
 public class FleetShardStack extends Stack {
   private final DeviceFleet devices;
+  private final List<String> thingNames;
 
   public FleetShardStack(Construct scope, String id, FleetShardStackProps props) {
     super(
@@ -19,6 +21,7 @@ public class FleetShardStack extends Stack {
                 "iotctl fleet " + props.getFleetName() + ": devices of shard " + props.getShard())
             .build());
     this.devices = new DeviceFleet(this, "Devices", props.getDevices());
+    this.thingNames = props.getDevices().getThings().stream().map(ThingSpec::name).toList();
     int count = devices.getResourceCount();
     if (count > CoreStack.RESOURCE_BUDGET) {
       String message =
@@ -34,6 +37,11 @@ public class FleetShardStack extends Stack {
               + " between stacks; plan that migration)";
       getNode().addValidation(() -> List.of(message));
     }
+  }
+
+  /** The things this shard holds. */
+  public List<String> getThingNames() {
+    return thingNames;
   }
 
   /** How many CloudFormation resources the shard's devices use. */

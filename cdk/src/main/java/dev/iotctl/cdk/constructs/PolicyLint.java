@@ -1,60 +1,40 @@
 package dev.iotctl.cdk.constructs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
+import dev.iotctl.core.error.IotException;
+import dev.iotctl.core.policy.LintFinding;
+import dev.iotctl.core.policy.PolicyDocument;
+import dev.iotctl.core.policy.PolicyLinter;
 import java.util.List;
 
-/** Lints a concrete IoT policy document; errors fail synthesis, warnings are annotations. */
+/**
+ * Lints a concrete IoT policy document with the core policy engine: {@code CRITICAL} findings
+ * (overly permissive) fail synthesis, the others become warnings.
+ */
 final class PolicyLint {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Findings split by severity; messages name the statement they concern. */
   record Result(List<String> errors, List<String> warnings) {}
 
   private PolicyLint() {}
 
-  /**
-   * Checks the document. Throws {@link IllegalArgumentException} for a malformed document.
-   *
-   * <p>Minimal local rules until the core policy engine is merged: an Allow statement granting
-   * every action on every resource is an error.
-   */
+  /** Checks the document; throws {@link IllegalArgumentException} for a malformed one. */
   static Result check(String json) {
-    JsonNode doc;
+    PolicyDocument document;
     try {
-      doc = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+      document = PolicyDocument.parse(json);
+    } catch (IotException e) {
+      throw new IllegalArgumentException(e.errorCode() + ": " + e.getMessage(), e);
     }
-    JsonNode statements = doc.path("Statement");
-    if (!statements.isArray() || statements.isEmpty()) {
-      throw new IllegalArgumentException("the document needs a non-empty Statement array");
-    }
-    List<String> errors = new ArrayList<>();
-    for (int i = 0; i < statements.size(); i++) {
-      JsonNode s = statements.get(i);
-      if ("Allow".equals(s.path("Effect").asText())
-          && any(s.path("Action"), "*", "iot:*")
-          && any(s.path("Resource"), "*")) {
-        errors.add("statement " + i + " allows every action on every resource");
-      }
-    }
-    return new Result(errors, List.of());
+    List<LintFinding> findings = PolicyLinter.lint(document);
+    return new Result(
+        findings.stream().filter(PolicyLint::critical).map(PolicyLint::describe).toList(),
+        findings.stream().filter(f -> !critical(f)).map(PolicyLint::describe).toList());
   }
 
-  private static boolean any(JsonNode node, String... values) {
-    for (String v : values) {
-      if (node.isTextual() && node.asText().equals(v)) {
-        return true;
-      }
-      for (JsonNode n : node) {
-        if (n.asText().equals(v)) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static boolean critical(LintFinding finding) {
+    return PolicyLinter.CRITICAL.equals(finding.severity());
+  }
+
+  private static String describe(LintFinding f) {
+    return "statement " + f.statementIndex() + ": " + f.check() + ": " + f.message();
   }
 }

@@ -85,7 +85,8 @@ class ValidationTest {
 
   @Test
   void permissivePolicyFails() {
-    assertThat(message).contains("policy 'everything': statement 0");
+    assertThat(message)
+        .contains("policy 'everything': statement 0: IOT_POLICY_OVERLY_PERMISSIVE_CHECK");
   }
 
   @Test
@@ -110,12 +111,12 @@ class ValidationTest {
 
   @Test
   void badSqlIsNamedWithTheRule() {
-    assertThat(message).contains("rule 'bad_sql': SQL");
+    assertThat(message).contains("rule 'bad_sql': SQL: ");
   }
 
   @Test
   void badTopicFilterIsNamedWithTheRule() {
-    assertThat(message).contains("rule 'bad_filter': invalid topic filter 'a/#/b'");
+    assertThat(message).contains("rule 'bad_filter': SQL: ").contains("a/#/b");
   }
 
   @Test

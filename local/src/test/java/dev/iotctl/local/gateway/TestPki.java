@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -27,6 +28,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Test-time X.509: CAs, server and device certificates, client SSL contexts and PEM files. */
@@ -141,10 +143,15 @@ final class TestPki {
     }
   }
 
+  /** Writes a certificate, or a private key as PKCS#8, in PEM; the file is 0600 from the start. */
   static void writePem(Path file, Object object) throws IOException {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter pem = new JcaPEMWriter(out)) {
-      pem.writeObject(object);
+      if (object instanceof PrivateKey key) {
+        pem.writeObject(new JcaPKCS8Generator(key, null));
+      } else {
+        pem.writeObject(object);
+      }
     }
     Files.createFile(
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -44,7 +44,9 @@ final class GatewayFixture implements AutoCloseable {
   MqttClient connect(TestPki.Issued device, String clientId) throws MqttException {
     MqttClient client = new MqttClient(uri(), clientId, new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
-    options.setSocketFactory(TestPki.clientContext(device, ca.certificate()).getSocketFactory());
+    options.setSocketFactory(
+        new NoDelaySocketFactory(
+            TestPki.clientContext(device, ca.certificate()).getSocketFactory()));
     options.setCleanSession(true);
     options.setAutomaticReconnect(false);
     options.setConnectionTimeout(5);

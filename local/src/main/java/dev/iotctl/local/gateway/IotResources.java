@@ -1,21 +1,19 @@
 package dev.iotctl.local.gateway;
 
-/** The resource ARNs the message broker authorizes against. */
+import dev.iotctl.core.policy.IotArns;
+
+/** The resource ARNs the message broker authorizes against, in this stand-in's region/account. */
 record IotResources(String region, String accountId) {
 
   String client(String clientId) {
-    return arn("client/" + clientId);
+    return IotArns.client(region, accountId, clientId);
   }
 
   String topic(String topic) {
-    return arn("topic/" + topic);
+    return IotArns.topic(region, accountId, topic);
   }
 
   String topicFilter(String filter) {
-    return arn("topicfilter/" + filter);
-  }
-
-  private String arn(String resource) {
-    return "arn:aws:iot:" + region + ":" + accountId + ":" + resource;
+    return IotArns.topicFilter(region, accountId, filter);
   }
 }

@@ -17,7 +17,7 @@ final class GatewayFixture implements AutoCloseable {
   final DeviceGateway gateway;
 
   GatewayFixture() throws Exception {
-    this(new ThingScopedAuthorizer());
+    this(new PolicyAuthorizer(REGION, ACCOUNT));
   }
 
   GatewayFixture(GatewayAuthorizer authorizer) throws Exception {

@@ -16,7 +16,7 @@ final class InMemoryDirectory implements DeviceDirectory {
         new DeviceRecord(
             cert.id(),
             "ACTIVE",
-            List.of(new DeviceRecord.Policy(policy, "{}")),
+            List.of(new DeviceRecord.Policy(policy, TestPolicies.document(policy))),
             java.util.Arrays.stream(things)
                 .map(t -> new DeviceRecord.Thing(t, null, Map.of()))
                 .toList()));
@@ -35,7 +35,7 @@ final class InMemoryDirectory implements DeviceDirectory {
                 id,
                 r.status(),
                 java.util.Arrays.stream(policies)
-                    .map(p -> new DeviceRecord.Policy(p, "{}"))
+                    .map(p -> new DeviceRecord.Policy(p, TestPolicies.document(p)))
                     .toList(),
                 r.things()));
   }

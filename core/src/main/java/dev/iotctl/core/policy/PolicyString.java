@@ -129,26 +129,31 @@ final class PolicyString {
   }
 
   private int[] build(PolicyContext context) {
-    StringBuilder out = new StringBuilder(raw.length() + 16);
-    List<Integer> wildcardAt = new ArrayList<>(2);
-    List<Integer> wildcardCode = new ArrayList<>(2);
-    for (Part part : parts) {
+    String[] substituted = new String[parts.size()];
+    int length = 0;
+    for (int i = 0; i < substituted.length; i++) {
+      Part part = parts.get(i);
       if (part instanceof Literal l) {
-        out.append(l.text());
-      } else if (part instanceof Wildcard w) {
-        wildcardAt.add(out.length());
-        wildcardCode.add(w.code());
-        out.append('\0');
+        length += l.text().length();
       } else if (part instanceof Variable v) {
-        out.append(substitute(v, context));
+        substituted[i] = substitute(v, context);
+        length += substituted[i].length();
+      } else {
+        length++;
       }
     }
-    int[] pattern = new int[out.length()];
-    for (int i = 0; i < pattern.length; i++) {
-      pattern[i] = out.charAt(i);
-    }
-    for (int i = 0; i < wildcardAt.size(); i++) {
-      pattern[wildcardAt.get(i)] = wildcardCode.get(i);
+    int[] pattern = new int[length];
+    int at = 0;
+    for (int i = 0; i < substituted.length; i++) {
+      Part part = parts.get(i);
+      if (part instanceof Wildcard w) {
+        pattern[at++] = w.code();
+      } else {
+        String text = part instanceof Literal l ? l.text() : substituted[i];
+        for (int c = 0; c < text.length(); c++) {
+          pattern[at++] = text.charAt(c);
+        }
+      }
     }
     return pattern;
   }

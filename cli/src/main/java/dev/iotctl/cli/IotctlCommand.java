@@ -2,6 +2,7 @@ package dev.iotctl.cli;
 
 import dev.iotctl.cli.framework.GlobalOptions;
 import dev.iotctl.cli.framework.VersionProvider;
+import dev.iotctl.cli.shadow.ShadowCommand;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Provision AWS IoT Core fleets as code and test everything locally.",
-    subcommands = {GenerateCompletion.class})
+    subcommands = {ShadowCommand.class, GenerateCompletion.class})
 public final class IotctlCommand implements Runnable {
   @Spec CommandSpec spec;
 

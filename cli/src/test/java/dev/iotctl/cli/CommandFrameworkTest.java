@@ -23,6 +23,38 @@ class CommandFrameworkTest {
   }
 
   @Test
+  void everyCommandPrintsItsHelp() {
+    CommandLine root =
+        CommandLineFactory.create(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    java.util.List<String[]> paths = new java.util.ArrayList<>();
+    collect(root, new java.util.ArrayList<>(), paths);
+    assertThat(paths).hasSizeGreaterThan(3);
+    for (String[] path : paths) {
+      String[] args = java.util.Arrays.copyOf(path, path.length + 1);
+      args[path.length] = "--help";
+      CliRunner.Result r = CliRunner.run(args);
+      assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isZero();
+      assertThat(r.out()).contains("Usage: iotctl");
+    }
+  }
+
+  private static void collect(
+      CommandLine cmd, java.util.List<String> prefix, java.util.List<String[]> out) {
+    out.add(prefix.toArray(String[]::new));
+    cmd.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!sub.getCommandSpec().usageMessage().hidden()
+                  && !name.equals("generate-completion")) {
+                java.util.List<String> next = new java.util.ArrayList<>(prefix);
+                next.add(name);
+                collect(sub, next, out);
+              }
+            });
+  }
+
+  @Test
   void versionPrintsTheBuildVersion() {
     CliRunner.Result r = CliRunner.run("--version");
     assertThat(r.exitCode()).isZero();

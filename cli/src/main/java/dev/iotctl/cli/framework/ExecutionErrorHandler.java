@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Turns any exception that escapes a command into one error line (plus a hint) on stderr and a
@@ -43,14 +45,35 @@ final class ExecutionErrorHandler implements IExecutionExceptionHandler {
         return new Failure(cli.exitCode(), cli.getMessage(), cli.hint());
       }
       if (ex instanceof IotException iot) {
+        return aws(iot.errorCode(), iot.getMessage());
+      }
+      if (ex instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+        String code = aws.awsErrorDetails().errorCode();
+        String message = aws.awsErrorDetails().errorMessage();
+        return aws(
+            code == null ? "HTTP " + aws.statusCode() : code,
+            message == null ? aws.getMessage() : message);
+      }
+      if (ex instanceof SdkClientException client) {
         return new Failure(
-            ExitCodes.forAwsErrorCode(iot.errorCode()),
-            iot.errorCode() + ": " + iot.getMessage(),
-            null);
+            ExitCodes.UNREACHABLE,
+            client.getMessage(),
+            ErrorHints.forExitCode(ExitCodes.UNREACHABLE));
+      }
+      if (ex.getCause() != null && ex.getCause() != ex && !(ex instanceof CliException)) {
+        Failure cause = of(ex.getCause());
+        if (cause.exitCode() != ExitCodes.FAILURE) {
+          return cause;
+        }
       }
       String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
       return new Failure(
           ExitCodes.FAILURE, message, "run again with --debug to see the stack trace");
+    }
+
+    private static Failure aws(String errorCode, String message) {
+      int exitCode = ExitCodes.forAwsErrorCode(errorCode);
+      return new Failure(exitCode, errorCode + ": " + message, ErrorHints.forExitCode(exitCode));
     }
   }
 }

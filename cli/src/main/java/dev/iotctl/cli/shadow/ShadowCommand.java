@@ -1,0 +1,17 @@
+package dev.iotctl.cli.shadow;
+
+import picocli.CommandLine.Command;
+
+/** {@code iotctl shadow}: scripted inspection of Device Shadows. */
+@Command(
+    name = "shadow",
+    description = "Read and write Device Shadows (JSON output, pipe-friendly).",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      ShadowGetCommand.class,
+      ShadowUpdateCommand.class,
+      ShadowDeleteCommand.class,
+      ShadowListCommand.class,
+      ShadowDiffCommand.class
+    })
+public final class ShadowCommand {}

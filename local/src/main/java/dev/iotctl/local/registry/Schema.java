@@ -1,0 +1,94 @@
+package dev.iotctl.local.registry;
+
+import dev.iotctl.local.store.Database;
+import java.util.List;
+
+/** The registry's tables. Append steps; never edit a released one. */
+final class Schema implements Database.Schema {
+  private static final String V1 =
+      """
+      CREATE TABLE thing_types (
+        name TEXT PRIMARY KEY,
+        type_id TEXT NOT NULL UNIQUE,
+        description TEXT,
+        searchable_attributes TEXT NOT NULL,
+        deprecated INTEGER NOT NULL DEFAULT 0,
+        deprecated_at INTEGER,
+        created_at INTEGER NOT NULL);
+      CREATE TABLE things (
+        name TEXT PRIMARY KEY,
+        thing_id TEXT NOT NULL UNIQUE,
+        type_name TEXT REFERENCES thing_types(name),
+        attributes TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL);
+      CREATE INDEX things_by_type ON things(type_name);
+      CREATE TABLE thing_groups (
+        name TEXT PRIMARY KEY,
+        group_id TEXT NOT NULL UNIQUE,
+        parent_name TEXT REFERENCES thing_groups(name),
+        description TEXT,
+        attributes TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL);
+      CREATE INDEX thing_groups_by_parent ON thing_groups(parent_name);
+      CREATE TABLE thing_group_members (
+        group_name TEXT NOT NULL REFERENCES thing_groups(name) ON DELETE CASCADE,
+        thing_name TEXT NOT NULL REFERENCES things(name) ON DELETE CASCADE,
+        PRIMARY KEY (group_name, thing_name));
+      CREATE INDEX thing_group_members_by_thing ON thing_group_members(thing_name);
+      CREATE TABLE certificates (
+        id TEXT PRIMARY KEY,
+        pem TEXT NOT NULL,
+        status TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        ca_certificate_id TEXT,
+        owned_by TEXT NOT NULL,
+        not_before INTEGER NOT NULL,
+        not_after INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_modified_at INTEGER NOT NULL,
+        customer_version INTEGER NOT NULL,
+        generation_id TEXT NOT NULL);
+      CREATE INDEX certificates_by_creation ON certificates(created_at, id);
+      CREATE TABLE policies (
+        name TEXT PRIMARY KEY,
+        default_version INTEGER NOT NULL,
+        last_version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_modified_at INTEGER NOT NULL,
+        generation_id TEXT NOT NULL);
+      CREATE TABLE policy_versions (
+        policy_name TEXT NOT NULL REFERENCES policies(name) ON DELETE CASCADE,
+        version_id INTEGER NOT NULL,
+        document TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (policy_name, version_id));
+      CREATE TABLE policy_targets (
+        policy_name TEXT NOT NULL REFERENCES policies(name),
+        target TEXT NOT NULL,
+        PRIMARY KEY (policy_name, target));
+      CREATE INDEX policy_targets_by_target ON policy_targets(target);
+      CREATE TABLE thing_principals (
+        thing_name TEXT NOT NULL REFERENCES things(name),
+        principal TEXT NOT NULL,
+        principal_type TEXT NOT NULL,
+        PRIMARY KEY (thing_name, principal));
+      CREATE INDEX thing_principals_by_principal ON thing_principals(principal);
+      CREATE TABLE shadows (
+        thing_name TEXT NOT NULL,
+        shadow_name TEXT NOT NULL,
+        document TEXT NOT NULL,
+        PRIMARY KEY (thing_name, shadow_name));
+      CREATE TABLE topic_rules (
+        name TEXT PRIMARY KEY,
+        payload TEXT NOT NULL,
+        enabled INTEGER NOT NULL,
+        created_at INTEGER NOT NULL);
+      """;
+
+  @Override
+  public List<String> steps() {
+    return List.of(V1);
+  }
+}

@@ -54,6 +54,8 @@ public final class AwsApiQuotas {
           Map.entry("CreatePolicyVersion", 10),
           Map.entry("ListPolicyVersions", 10),
           Map.entry("SetDefaultPolicyVersion", 10),
+          Map.entry("GetPolicyVersion", 15),
+          Map.entry("DeletePolicyVersion", 10),
           Map.entry("AttachPolicy", 15),
           Map.entry("DetachPolicy", 15),
           Map.entry("ListAttachedPolicies", 15),

@@ -188,7 +188,7 @@ public final class ShadowDeviceApp implements AutoCloseable {
         });
   }
 
-  /** A desired value set while the device was offline does not produce a new delta: read it. */
+  /** Deltas published while the device was offline never reach it: read the shadow instead. */
   private void catchUpWithDesired() {
     JsonNode document = await(shadow.get());
     JsonNode pending = document.path("state").path("delta").path(config.shadowProperty());

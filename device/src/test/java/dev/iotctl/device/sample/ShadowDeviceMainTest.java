@@ -2,6 +2,7 @@ package dev.iotctl.device.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iotctl.core.pki.KeyType;
 import dev.iotctl.device.testing.ShadowResponder;
 import dev.iotctl.device.testing.TestBed;
 import dev.iotctl.device.testing.TestPki;
@@ -37,7 +38,7 @@ class ShadowDeviceMainTest {
   @Test
   void runsWithHandsOnFlagsAndStopsAfterCount() throws Exception {
     TestPki.Issued device =
-        bed.pki().device("handson02", TestPki.KeyType.RSA, TestPki.KeyFormat.TRADITIONAL);
+        bed.pki().device("handson02", KeyType.RSA_2048, TestPki.KeyFormat.TRADITIONAL);
     Result result =
         run(
             "--device_name",

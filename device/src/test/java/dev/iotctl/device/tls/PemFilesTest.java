@@ -3,6 +3,7 @@ package dev.iotctl.device.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iotctl.core.pki.KeyType;
 import dev.iotctl.device.testing.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +30,8 @@ class PemFilesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"EC,PKCS8", "EC,TRADITIONAL", "RSA,PKCS8", "RSA,TRADITIONAL"})
-  void readsEcAndRsaKeysInPkcs8AndTraditionalPem(TestPki.KeyType type, TestPki.KeyFormat format)
+  @CsvSource({"EC_P256,PKCS8", "EC_P256,TRADITIONAL", "RSA_2048,PKCS8", "RSA_2048,TRADITIONAL"})
+  void readsEcAndRsaKeysInPkcs8AndTraditionalPem(KeyType type, TestPki.KeyFormat format)
       throws Exception {
     TestPki.Issued device = pki.device("device-" + type + "-" + format, type, format);
     String header = Files.readAllLines(device.privateKey()).get(0);
@@ -38,13 +39,13 @@ class PemFilesTest {
         .isEqualTo(
             format == TestPki.KeyFormat.PKCS8
                 ? "-----BEGIN PRIVATE KEY-----"
-                : "-----BEGIN " + type + " PRIVATE KEY-----");
+                : "-----BEGIN " + type.keyAlgorithm() + " PRIVATE KEY-----");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(device.privateKey())))
         .isEqualTo("rw-------");
 
     PrivateKey key = PemFiles.readPrivateKey(device.privateKey());
 
-    assertThat(key.getAlgorithm()).isEqualTo(type.name());
+    assertThat(key.getAlgorithm()).isEqualTo(type.keyAlgorithm());
     assertThat(signsFor(key, device.x509())).isTrue();
     SSLContext context =
         DeviceTls.fromPemFiles(pki.caFile(), device.certificate(), device.privateKey());
@@ -67,7 +68,7 @@ class PemFilesTest {
 
   @Test
   void readsEveryCertificateOfAChainInOrder() throws Exception {
-    TestPki.Issued device = pki.device("chained", TestPki.KeyType.EC, TestPki.KeyFormat.PKCS8);
+    TestPki.Issued device = pki.device("chained", KeyType.EC_P256, TestPki.KeyFormat.PKCS8);
     Path chain = directory.resolve("chain.pem");
     Files.writeString(
         chain, Files.readString(device.certificate()) + Files.readString(pki.caFile()));
@@ -79,7 +80,7 @@ class PemFilesTest {
 
   @Test
   void failsClearlyWithoutRevealingFileContents() throws IOException {
-    TestPki.Issued device = pki.device("swapped", TestPki.KeyType.EC, TestPki.KeyFormat.PKCS8);
+    TestPki.Issued device = pki.device("swapped", KeyType.EC_P256, TestPki.KeyFormat.PKCS8);
 
     assertThatThrownBy(() -> PemFiles.readPrivateKey(device.certificate()))
         .isInstanceOf(IOException.class)

@@ -29,7 +29,7 @@ class ShadowDeviceArgsTest {
     assertThat(config.shadowName()).isNull();
     assertThat(config.shadowProperty()).isEqualTo("wait_time");
     assertThat(config.initialWaitTime()).isEqualTo(5);
-    assertThat(config.telemetryTopic()).isEqualTo("data/handson01");
+    assertThat(config.telemetryTopic()).isEqualTo("devices/handson01/telemetry");
     assertThat(config.count()).isZero();
     assertThat(config.duration()).isNull();
     assertThat(config.keepAlive()).isEqualTo(Duration.ofSeconds(30));

@@ -1,8 +1,10 @@
 package dev.iotctl.cli;
 
 import dev.iotctl.cli.certs.CertsCommand;
+import dev.iotctl.cli.demo.DemoCommand;
 import dev.iotctl.cli.framework.GlobalOptions;
 import dev.iotctl.cli.framework.VersionProvider;
+import dev.iotctl.cli.local.LocalCommand;
 import dev.iotctl.cli.policy.PolicyCommand;
 import dev.iotctl.cli.shadow.ShadowCommand;
 import dev.iotctl.cli.things.ThingsCommand;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Provision AWS IoT Core fleets as code and test everything locally.",
     subcommands = {
+      DemoCommand.class,
+      LocalCommand.class,
       CertsCommand.class,
       ShadowCommand.class,
       ThingsCommand.class,

@@ -1,5 +1,6 @@
 package dev.iotctl.local;
 
+import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.core.policy.PolicyDocument;
 import dev.iotctl.core.shadow.ShadowEngine;
 import dev.iotctl.local.gateway.DeviceGateway;
@@ -129,6 +130,11 @@ public final class LocalIotCore implements AutoCloseable {
   /** The HTTP API's base URL, when one was started. */
   public Optional<URI> httpUrl() {
     return Optional.ofNullable(httpApi).map(HttpApiFactory.RunningHttpApi::url);
+  }
+
+  /** The stand-in's CA: it signs certificates created through the API. */
+  public CertificateAuthority certificateAuthority() {
+    return pki.ca();
   }
 
   /** The root CA certificate clients trust ({@code DIR/pki/root-ca.pem}). */

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** The gateway's view of the registry: the registry's cached connection lookup, translated. */
-final class RegistryDeviceDirectory implements DeviceDirectory {
+public final class RegistryDeviceDirectory implements DeviceDirectory {
   private final CertificateRegistry certificates;
 
-  RegistryDeviceDirectory(CertificateRegistry certificates) {
+  public RegistryDeviceDirectory(CertificateRegistry certificates) {
     this.certificates = certificates;
   }
 

@@ -5,13 +5,12 @@ import dev.iotctl.core.pki.KeyPairs;
 import dev.iotctl.core.pki.KeyType;
 import dev.iotctl.core.policy.PolicyDocument;
 import dev.iotctl.core.shadow.ShadowEngine;
+import dev.iotctl.local.RegistryDeviceDirectory;
 import dev.iotctl.local.gateway.DeviceGateway;
-import dev.iotctl.local.gateway.DeviceRecord;
 import dev.iotctl.local.gateway.GatewayConfig;
 import dev.iotctl.local.gateway.PolicyAuthorizer;
 import dev.iotctl.local.http.data.RegistryShadows;
 import dev.iotctl.local.http.server.RouteProvider;
-import dev.iotctl.local.registry.DeviceIdentity;
 import dev.iotctl.local.registry.Registry;
 import dev.iotctl.local.registry.RegistryConfig;
 import dev.iotctl.local.shadow.ShadowMqttBridge;
@@ -54,8 +53,7 @@ public final class StandIn implements AutoCloseable {
                 ACCOUNT.accountId(),
                 serverKeys.getPrivate(),
                 List.of(serverCert, ca.certificate())),
-            certificateId ->
-                registry.certificates().findForConnection(certificateId).map(StandIn::record),
+            new RegistryDeviceDirectory(registry.certificates()),
             new PolicyAuthorizer(ACCOUNT.region(), ACCOUNT.accountId()));
     RegistryShadows storage = new RegistryShadows(registry.shadows());
     shadows = new ShadowService(new ShadowEngine(), storage, gateway::publish);
@@ -65,18 +63,6 @@ public final class StandIn implements AutoCloseable {
         IotHttpOperations.controlPlane(registry, ACCOUNT, ca, "127.0.0.1", Clock.systemUTC()));
     operations.addAll(IotHttpOperations.dataPlane(shadows, storage, gateway, Clock.systemUTC()));
     api = LocalHttpApi.start(config, operations);
-  }
-
-  private static DeviceRecord record(DeviceIdentity identity) {
-    List<DeviceRecord.Policy> policies = new ArrayList<>();
-    identity.policies().forEach(p -> policies.add(new DeviceRecord.Policy(p.name(), p.document())));
-    return new DeviceRecord(
-        identity.certificateId(),
-        identity.status().name(),
-        policies,
-        identity.things().stream()
-            .map(t -> new DeviceRecord.Thing(t.name(), t.typeName().orElse(null), t.attributes()))
-            .toList());
   }
 
   /** The MQTT TLS port. */

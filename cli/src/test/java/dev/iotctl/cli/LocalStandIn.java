@@ -1,0 +1,29 @@
+package dev.iotctl.cli;
+
+import dev.iotctl.cli.local.StandIn;
+import dev.iotctl.local.LocalIotCore;
+import java.nio.file.Path;
+
+/** A real stand-in (registry, MQTT over TLS, HTTP API) on free loopback ports, for CLI tests. */
+public final class LocalStandIn implements AutoCloseable {
+  public final Path dataDir;
+  public final LocalIotCore core;
+
+  public LocalStandIn(Path dataDir, boolean awsQuotas) {
+    this.dataDir = dataDir;
+    this.core = StandIn.start(dataDir, 0, 0, awsQuotas);
+  }
+
+  /** Runs iotctl against this stand-in ({@code --local DIR} appended). */
+  public CliRunner.Result run(String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--local";
+    all[args.length + 1] = dataDir.toString();
+    return CliRunner.run(all);
+  }
+
+  @Override
+  public void close() {
+    core.close();
+  }
+}

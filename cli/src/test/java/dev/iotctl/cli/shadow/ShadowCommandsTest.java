@@ -1,0 +1,111 @@
+package dev.iotctl.cli.shadow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.iotctl.cli.CliRunner;
+import dev.iotctl.cli.LocalStandIn;
+import dev.iotctl.cli.framework.ExitCodes;
+import dev.iotctl.cli.framework.Json;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code iotctl shadow} against a running stand-in, output parsed back as a script would. */
+class ShadowCommandsTest {
+  @TempDir static Path dir;
+  static LocalStandIn standIn;
+
+  @BeforeAll
+  static void start() {
+    standIn = new LocalStandIn(dir.resolve("stand-in"), false);
+  }
+
+  @AfterAll
+  static void stop() {
+    standIn.close();
+  }
+
+  @Test
+  void updateThenGetPrintsTheServiceDocument() {
+    CliRunner.Result update = standIn.run("shadow", "update", "lamp", "--desired", "{\"on\":true}");
+    assertThat(update.exitCode()).as(update.err()).isZero();
+    assertThat(json(update.out()).path("state").path("desired").path("on").asBoolean()).isTrue();
+
+    CliRunner.Result get = standIn.run("shadow", "get", "lamp");
+    assertThat(get.exitCode()).isZero();
+    JsonNode doc = json(get.out());
+    assertThat(doc.path("state").path("delta").path("on").asBoolean()).isTrue();
+    assertThat(doc.path("version").asInt()).isPositive();
+  }
+
+  @Test
+  void partsAndQuerySelectWhatScriptsNeed() {
+    standIn.run("shadow", "update", "fan", "--reported", "{\"speed\":2}");
+    standIn.run("shadow", "update", "fan", "--desired", "{\"speed\":3}");
+    assertThat(json(standIn.run("shadow", "get", "fan", "--reported").out()).path("speed").asInt())
+        .isEqualTo(2);
+    assertThat(json(standIn.run("shadow", "get", "fan", "--delta").out()).path("speed").asInt())
+        .isEqualTo(3);
+    assertThat(standIn.run("shadow", "get", "fan", "--query", "state.desired.speed").out().strip())
+        .isEqualTo("3");
+  }
+
+  @Test
+  void diffExitsOneUntilReportedMatchesDesired() {
+    standIn.run("shadow", "update", "pump", "--desired", "{\"rate\":5}");
+    CliRunner.Result pending = standIn.run("shadow", "diff", "pump");
+    assertThat(pending.exitCode()).isEqualTo(1);
+    assertThat(json(pending.out()).path("inSync").asBoolean()).isFalse();
+
+    standIn.run("shadow", "update", "pump", "--reported", "{\"rate\":5}");
+    CliRunner.Result synced = standIn.run("shadow", "diff", "pump", "--output", "text");
+    assertThat(synced.exitCode()).isZero();
+    assertThat(synced.out()).contains("in sync");
+  }
+
+  @Test
+  void versionConflictHasItsOwnExitCode() {
+    standIn.run("shadow", "update", "valve", "--desired", "{\"open\":1}");
+    CliRunner.Result conflict =
+        standIn.run("shadow", "update", "valve", "--desired", "{\"open\":2}", "--version", "99");
+    assertThat(conflict.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(conflict.err()).contains("ConflictException");
+  }
+
+  @Test
+  void missingShadowIsNotFound() {
+    CliRunner.Result r = standIn.run("shadow", "get", "no-such-thing");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(r.err()).contains("ResourceNotFoundException").doesNotContain("\tat ");
+  }
+
+  @Test
+  void namedShadowsAreListedAndDeleted() {
+    standIn.run("shadow", "update", "meter", "--name", "config", "--desired", "{\"unit\":\"kWh\"}");
+    standIn.run("shadow", "update", "meter", "--name", "firmware", "--reported", "{\"v\":\"1.2\"}");
+    JsonNode list = json(standIn.run("shadow", "list", "meter").out());
+    assertThat(list.path("results").toString()).contains("config").contains("firmware");
+
+    assertThat(standIn.run("shadow", "delete", "meter", "--name", "config").exitCode()).isZero();
+    assertThat(standIn.run("shadow", "get", "meter", "--name", "config").exitCode())
+        .isEqualTo(ExitCodes.NOT_FOUND);
+  }
+
+  @Test
+  void badJsonIsAUsageError() {
+    CliRunner.Result r = standIn.run("shadow", "update", "lamp", "--desired", "{not json");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("not valid JSON");
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
+  }
+}

@@ -2,6 +2,7 @@ package dev.iotctl.local.gateway;
 
 import static dev.iotctl.local.gateway.GatewayFixture.closeQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,21 @@ class LifecycleEventsTest {
     assertThat(disconnected.get("clientInitiatedDisconnect").asBoolean()).isTrue();
     assertThat(disconnected.get("sessionIdentifier").asText())
         .isEqualTo(connected.get("sessionIdentifier").asText());
+  }
+
+  @Test
+  void connectDeniedByPolicyPublishesConnectFailed() {
+    TestPki.Issued other = f.registeredDevice("thing", "other-thing");
+    assertThatThrownBy(() -> f.connect(other, "lamp")).isInstanceOf(MqttException.class);
+    // Paho retries a refused CONNECT (MQTT 3.1.1, then 3.1): one event per attempt, as on AWS.
+    await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+    assertThat(events).allMatch(e -> e.get("eventType").asText().equals("connect_failed"));
+    JsonNode failed = events.get(0);
+    assertThat(failed.get("eventType").asText()).isEqualTo("connect_failed");
+    assertThat(failed.get("connectFailureReason").asText()).isEqualTo("AUTHORIZATION_FAILED");
+    assertThat(failed.get("clientId").asText()).isEqualTo("lamp");
+    assertThat(failed.get("principalIdentifier").asText()).isEqualTo(other.id());
+    assertThat(failed.get("ipAddress").asText()).isEqualTo("127.0.0.1");
   }
 
   @Test

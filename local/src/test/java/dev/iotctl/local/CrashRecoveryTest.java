@@ -44,6 +44,11 @@ class CrashRecoveryTest {
           .until(() -> Files.exists(endpoint) || !child.isAlive());
       assertThat(child.isAlive()).as("child output: %s", childOutput()).isTrue();
       int port = JSON.readTree(endpoint.toFile()).get("mqttPort").asInt();
+      await().atMost(Duration.ofSeconds(5)).until(() -> childOutput().contains("ready in"));
+      System.out.printf(
+          "child stand-in: %s; at rest %s%n",
+          childOutput().lines().filter(l -> l.startsWith("ready in")).findFirst().orElse(""),
+          rss(child.pid()));
 
       MqttClient lamp = Devices.connect(dir, port, lampCert, "lamp");
       try {
@@ -117,6 +122,18 @@ class CrashRecoveryTest {
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("child.log").toFile())
         .start();
+  }
+
+  /** The process's resident set size, from {@code /proc/PID/status} (Linux). */
+  private static String rss(long pid) throws Exception {
+    Path status = Path.of("/proc", Long.toString(pid), "status");
+    return Files.exists(status)
+        ? Files.readAllLines(status).stream()
+            .filter(l -> l.startsWith("VmRSS:"))
+            .findFirst()
+            .orElse("VmRSS unknown")
+            .replaceAll("\\s+", " ")
+        : "VmRSS unknown";
   }
 
   private String childOutput() throws Exception {

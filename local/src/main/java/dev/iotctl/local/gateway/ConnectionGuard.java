@@ -91,8 +91,14 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     }
     connectSeen = true;
     String clientId = connect.payload().clientIdentifier();
-    Optional<ConnectionPrincipal> principal = admit(ctx, clientId);
+    Optional<ConnectionPrincipal> principal = identify(ctx, clientId);
     if (principal.isEmpty()) {
+      ReferenceCountUtil.release(connect);
+      ctx.close();
+      return;
+    }
+    if (!gateway.authorize(principal.get(), "iot:Connect", gateway.resources().client(clientId))) {
+      gateway.lifecycle().connectFailed(principal.get());
       ReferenceCountUtil.release(connect);
       ctx.close();
       return;
@@ -102,8 +108,11 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     ctx.fireChannelRead(connect);
   }
 
-  /** Re-reads the certificate (a resumed or long handshake must not outlive a revocation). */
-  private Optional<ConnectionPrincipal> admit(ChannelHandlerContext ctx, String clientId) {
+  /**
+   * Who connects: the certificate re-read from the registry (a long handshake must not outlive a
+   * revocation) and the CONNECT's client id; empty when the certificate is no longer ACTIVE.
+   */
+  private Optional<ConnectionPrincipal> identify(ChannelHandlerContext ctx, String clientId) {
     if (peer == null || clientId == null || clientId.isEmpty()) {
       return Optional.empty();
     }
@@ -111,8 +120,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         .directory()
         .findForConnection(CertificateIds.of(peer))
         .filter(DeviceRecord::isActive)
-        .map(device -> new ConnectionPrincipal(clientId, peer, device, sourceIp(ctx)))
-        .filter(p -> gateway.authorize(p, "iot:Connect", gateway.resources().client(clientId)));
+        .map(device -> new ConnectionPrincipal(clientId, peer, device, sourceIp(ctx)));
   }
 
   private static String sourceIp(ChannelHandlerContext ctx) {

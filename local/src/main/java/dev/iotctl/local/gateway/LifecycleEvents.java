@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
  * AWS IoT's connect/disconnect lifecycle events on {@code
- * $aws/events/presence/connected/{clientId}} and {@code .../disconnected/{clientId}}. The principal
- * is the certificate id, as AWS reports it for certificate-authenticated clients. Client ids
- * containing {@code #} or {@code +} get none.
+ * $aws/events/presence/connected/{clientId}} and {@code .../disconnected/{clientId}}, and the
+ * connect attempt failure event on {@code .../connect_failed/{clientId}} when policies deny {@code
+ * iot:Connect}. The principal is the certificate id, as AWS reports it for
+ * certificate-authenticated clients. Client ids containing {@code #} or {@code +} get none.
  */
 final class LifecycleEvents {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +43,19 @@ final class LifecycleEvents {
     event.put("disconnectReason", reason.name());
     event.put("versionNumber", currentVersion(c.clientId()));
     publish("$aws/events/presence/disconnected/", c.clientId(), event);
+  }
+
+  /** A certificate-authenticated client whose policies do not allow it to connect. */
+  void connectFailed(ConnectionPrincipal p) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("clientId", p.clientId());
+    event.put("timestamp", clock.millis());
+    event.put("eventType", "connect_failed");
+    event.put("connectFailureReason", "AUTHORIZATION_FAILED");
+    event.put("principalIdentifier", p.device().certificateId());
+    event.put("sessionIdentifier", UUID.randomUUID().toString());
+    event.put("ipAddress", p.sourceIp());
+    publish("$aws/events/presence/connect_failed/", p.clientId(), event);
   }
 
   private ObjectNode base(LiveConnection c, String eventType) {

@@ -15,12 +15,12 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * 10 publishers × N QoS 1 messages to one subscriber lose nothing. N is 2,000 here to keep the
+ * 10 publishers × N QoS 1 messages to one subscriber lose nothing. N is 1,000 here to keep the
  * build fast; {@code -Dburst.messages=10000} runs the full-size burst.
  */
 class BurstTest {
   private static final int PUBLISHERS = 10;
-  private static final int MESSAGES = Integer.getInteger("burst.messages", 2_000);
+  private static final int MESSAGES = Integer.getInteger("burst.messages", 1_000);
 
   @Test
   void qos1BurstToOneSubscriberLosesNothing() throws Exception {

@@ -2,6 +2,7 @@ package dev.iotctl.local.gateway;
 
 import static dev.iotctl.local.gateway.GatewayFixture.closeQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,21 @@ class LifecycleEventsTest {
   }
 
   @Test
+  void connectDeniedByPolicyPublishesConnectFailed() {
+    TestPki.Issued other = f.registeredDevice("thing", "other-thing");
+    assertThatThrownBy(() -> f.connect(other, "lamp")).isInstanceOf(MqttException.class);
+    // Paho retries a refused CONNECT (MQTT 3.1.1, then 3.1): one event per attempt, as on AWS.
+    await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+    assertThat(events).allMatch(e -> e.get("eventType").asText().equals("connect_failed"));
+    JsonNode failed = events.get(0);
+    assertThat(failed.get("eventType").asText()).isEqualTo("connect_failed");
+    assertThat(failed.get("connectFailureReason").asText()).isEqualTo("AUTHORIZATION_FAILED");
+    assertThat(failed.get("clientId").asText()).isEqualTo("lamp");
+    assertThat(failed.get("principalIdentifier").asText()).isEqualTo(other.id());
+    assertThat(failed.get("ipAddress").asText()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
   void revocationIsAnAuthErrorAndALostSocketIsConnectionLost() throws Exception {
     TestPki.Issued lamp = f.registeredDevice("thing", "lamp");
     MqttClient first = f.connect(lamp, "lamp");
@@ -84,7 +101,12 @@ class LifecycleEventsTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 5);
     assertThat(events.stream().map(e -> e.path("disconnectReason").asText()))
         .contains("DUPLICATE_CLIENTID");
-    assertThat(events.get(4).get("versionNumber").asLong()).isEqualTo(2);
+    // The takeover's connected event and the owner's disconnect may arrive in either order.
+    assertThat(
+            events.stream()
+                .filter(e -> e.get("eventType").asText().equals("connected"))
+                .map(e -> e.get("versionNumber").asLong()))
+        .containsExactlyInAnyOrder(0L, 1L, 2L);
     closeQuietly(second);
     closeQuietly(takeover);
   }

@@ -25,15 +25,22 @@ final class BulkIssuer {
   private static final int THROTTLE_ATTEMPTS = 8;
 
   private final CertificateIssuer issuer;
+  private final OrphanSweeper sweeper;
   private final Path outDir;
   private final int concurrency;
   private final PrintWriter progressOut;
 
-  BulkIssuer(CertificateIssuer issuer, Path outDir, int concurrency, PrintWriter progressOut) {
+  BulkIssuer(
+      CertificateIssuer issuer,
+      OrphanSweeper sweeper,
+      Path outDir,
+      int concurrency,
+      PrintWriter progressOut) {
     if (concurrency < 1 || concurrency > 64) {
       throw new CliException(ExitCodes.USAGE, "--concurrency must be between 1 and 64");
     }
     this.issuer = issuer;
+    this.sweeper = sweeper;
     this.outDir = outDir;
     this.concurrency = concurrency;
     this.progressOut = progressOut;
@@ -47,6 +54,7 @@ final class BulkIssuer {
     Map<String, String> failed = new TreeMap<>();
     Progress progress = new Progress(progressOut, requests.size());
     AdaptiveLimit limit = new AdaptiveLimit(concurrency);
+    List<String> orphansRemoved;
     try (BulkManifest manifest = BulkManifest.open(outDir, resume)) {
       ExecutorService pool = Executors.newFixedThreadPool(concurrency);
       try {
@@ -91,6 +99,8 @@ final class BulkIssuer {
       } finally {
         pool.shutdownNow();
       }
+      // Only a resumed run can have certificates from requests in flight when it was killed.
+      orphansRemoved = resume ? sweeper.sweep(manifest.startedAt(), requests) : List.of();
     } catch (IOException e) {
       throw new CliException(ExitCodes.FAILURE, "cannot close the manifest: " + e.getMessage());
     }
@@ -100,6 +110,7 @@ final class BulkIssuer {
         issued.get(),
         recovered.get(),
         skipped.get(),
+        orphansRemoved.size(),
         failed,
         Duration.ofNanos(System.nanoTime() - start));
   }

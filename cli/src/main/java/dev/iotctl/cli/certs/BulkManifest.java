@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,10 +26,17 @@ final class BulkManifest implements AutoCloseable {
 
   private final FileChannel channel;
   private final Map<String, String> finished;
+  private final Instant startedAt;
 
-  private BulkManifest(FileChannel channel, Map<String, String> finished) {
+  private BulkManifest(FileChannel channel, Map<String, String> finished, Instant startedAt) {
     this.channel = channel;
     this.finished = finished;
+    this.startedAt = startedAt;
+  }
+
+  /** When the first run of this bulk issue started (survives resumes). */
+  Instant startedAt() {
+    return startedAt;
   }
 
   static BulkManifest open(Path outDir, boolean resume) {
@@ -36,7 +44,9 @@ final class BulkManifest implements AutoCloseable {
     try {
       Files.createDirectories(outDir);
       Map<String, String> finished = new HashMap<>();
-      if (Files.exists(file)) {
+      Instant startedAt = Instant.now();
+      boolean fresh = !Files.exists(file);
+      if (!fresh) {
         if (!resume) {
           throw new CliException(
               ExitCodes.CONFLICT,
@@ -49,6 +59,10 @@ final class BulkManifest implements AutoCloseable {
           }
           try {
             JsonNode entry = Json.MAPPER.readTree(line);
+            if (entry.has("startedAt")) {
+              startedAt = Instant.ofEpochMilli(entry.path("startedAt").asLong());
+              continue;
+            }
             finished.put(entry.path("device").asText(), entry.path("certificateId").asText());
           } catch (IOException torn) {
             // A line cut by a crash: its device is simply not finished.
@@ -58,7 +72,12 @@ final class BulkManifest implements AutoCloseable {
       FileChannel channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-      return new BulkManifest(channel, finished);
+      BulkManifest manifest = new BulkManifest(channel, finished, startedAt);
+      if (fresh) {
+        manifest.append(
+            Json.MAPPER.createObjectNode().put("startedAt", startedAt.toEpochMilli()).toString());
+      }
+      return manifest;
     } catch (IOException e) {
       throw new CliException(ExitCodes.FAILURE, "cannot open " + file + ": " + e.getMessage());
     }
@@ -69,21 +88,23 @@ final class BulkManifest implements AutoCloseable {
   }
 
   synchronized void record(IssueResult result) {
-    String line =
+    append(
         Json.MAPPER
-                .createObjectNode()
-                .put("device", result.device())
-                .put("outcome", result.outcome().name())
-                .put("certificateId", result.certificateId())
-                .toString()
-            + "\n";
+            .createObjectNode()
+            .put("device", result.device())
+            .put("outcome", result.outcome().name())
+            .put("certificateId", result.certificateId())
+            .toString());
+    finished.put(result.device(), result.certificateId());
+  }
+
+  private synchronized void append(String json) {
     try {
-      channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+      channel.write(ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8)));
       channel.force(false);
     } catch (IOException e) {
       throw new CliException(ExitCodes.FAILURE, "cannot write the manifest: " + e.getMessage());
     }
-    finished.put(result.device(), result.certificateId());
   }
 
   @Override

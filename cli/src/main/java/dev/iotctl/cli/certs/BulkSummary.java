@@ -12,6 +12,7 @@ record BulkSummary(
     int issued,
     int recovered,
     int skipped,
+    int orphansRemoved,
     Map<String, String> failed,
     Duration elapsed) {
 
@@ -28,6 +29,7 @@ record BulkSummary(
             .put("issued", issued)
             .put("recovered", recovered)
             .put("skipped", skipped)
+            .put("orphansRemoved", orphansRemoved)
             .put("elapsedSeconds", elapsed.toMillis() / 1000.0)
             .put("devicesPerSecond", Math.round(devicesPerSecond() * 10) / 10.0);
     ObjectNode failures = json.putObject("failed");

@@ -39,6 +39,10 @@ public final class CertificateIssuer {
   private final DeviceEndpoint endpoint;
   private final CertificateLookup lookup;
 
+  /** Policies known to exist: a bulk run checks each once, not once per device. */
+  private final java.util.Set<String> existingPolicies =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   public CertificateIssuer(IotClient iot, DeviceEndpoint endpoint) {
     this.iot = iot;
     this.endpoint = endpoint;
@@ -66,6 +70,14 @@ public final class CertificateIssuer {
     String certificateArn;
     String certificatePem;
     if (recovered.isPresent()) {
+      if (!"ACTIVE".equals(recovered.get().status())) {
+        // Left INACTIVE by an interrupted rollback: it is this device's, so it is used again.
+        String id = recovered.get().id();
+        ThrottleRetry.run(
+            () ->
+                iot.updateCertificate(
+                    r -> r.certificateId(id).newStatus(CertificateStatus.ACTIVE)));
+      }
       certificateId = recovered.get().id();
       certificateArn = recovered.get().arn();
       certificatePem = recovered.get().pem();
@@ -141,8 +153,12 @@ public final class CertificateIssuer {
   /** Fails before anything is created when a policy does not exist. */
   private void checkPolicies(List<String> policies) {
     for (String policy : policies) {
+      if (existingPolicies.contains(policy)) {
+        continue;
+      }
       try {
         iot.getPolicy(GetPolicyRequest.builder().policyName(policy).build());
+        existingPolicies.add(policy);
       } catch (ResourceNotFoundException e) {
         throw new CliException(
             ExitCodes.NOT_FOUND,
@@ -239,15 +255,19 @@ public final class CertificateIssuer {
 
     void run(RuntimeException cause) {
       try {
-        iot.updateCertificate(
-            r -> r.certificateId(certificateId).newStatus(CertificateStatus.INACTIVE));
+        ThrottleRetry.run(
+            () ->
+                iot.updateCertificate(
+                    r -> r.certificateId(certificateId).newStatus(CertificateStatus.INACTIVE)));
         if (thing != null) {
-          iot.detachThingPrincipal(r -> r.thingName(thing).principal(certificateArn));
+          ThrottleRetry.run(
+              () -> iot.detachThingPrincipal(r -> r.thingName(thing).principal(certificateArn)));
         }
         for (String policy : policies) {
-          iot.detachPolicy(r -> r.policyName(policy).target(certificateArn));
+          ThrottleRetry.run(
+              () -> iot.detachPolicy(r -> r.policyName(policy).target(certificateArn)));
         }
-        iot.deleteCertificate(r -> r.certificateId(certificateId));
+        ThrottleRetry.run(() -> iot.deleteCertificate(r -> r.certificateId(certificateId)));
       } catch (RuntimeException e) {
         cause.addSuppressed(
             new CliException(

@@ -14,6 +14,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.Certificate;
 import software.amazon.awssdk.services.iot.model.CertificateDescription;
+import software.amazon.awssdk.services.iot.model.CertificateStatus;
 import software.amazon.awssdk.services.iot.model.ListCertificatesResponse;
 
 /**
@@ -30,7 +31,7 @@ final class CertificateLookup {
     this.iot = iot;
   }
 
-  record Found(String id, String arn, String pem) {}
+  record Found(String id, String arn, String pem, String status) {}
 
   /**
    * Looks at the thing's principals first, then at certificates created since the CSR was written
@@ -55,7 +56,8 @@ final class CertificateLookup {
     do {
       String page = marker;
       ListCertificatesResponse response =
-          iot.listCertificates(r -> r.ascendingOrder(false).pageSize(250).marker(page));
+          ThrottleRetry.call(
+              () -> iot.listCertificates(r -> r.ascendingOrder(false).pageSize(250).marker(page)));
       for (Certificate c : response.certificates()) {
         if (c.creationDate() != null && c.creationDate().isBefore(since)) {
           return Optional.empty();
@@ -72,10 +74,14 @@ final class CertificateLookup {
 
   private Optional<Found> match(String certificateId, byte[] wantedKey) {
     CertificateDescription d =
-        iot.describeCertificate(r -> r.certificateId(certificateId)).certificateDescription();
+        ThrottleRetry.call(
+            () ->
+                iot.describeCertificate(r -> r.certificateId(certificateId))
+                    .certificateDescription());
     PublicKey key = Pem.parseCertificate(d.certificatePem()).getPublicKey();
-    if (Arrays.equals(key.getEncoded(), wantedKey)) {
-      return Optional.of(new Found(d.certificateId(), d.certificateArn(), d.certificatePem()));
+    if (Arrays.equals(key.getEncoded(), wantedKey) && d.status() != CertificateStatus.REVOKED) {
+      return Optional.of(
+          new Found(d.certificateId(), d.certificateArn(), d.certificatePem(), d.statusAsString()));
     }
     return Optional.empty();
   }

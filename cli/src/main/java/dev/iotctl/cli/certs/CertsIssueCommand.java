@@ -133,7 +133,8 @@ final class CertsIssueCommand extends AwsCommand {
                         d.attributes().isEmpty() ? attributes : d.attributes()))
             .toList();
     BulkSummary summary =
-        new BulkIssuer(issuer, out, bulk.concurrency, err()).run(requests, bulk.resume);
+        new BulkIssuer(issuer, new OrphanSweeper(clients.iot()), out, bulk.concurrency, err())
+            .run(requests, bulk.resume);
     printer().print(summary.toJson(), n -> summary.toText());
     return summary.failed().isEmpty() ? 0 : ExitCodes.FAILURE;
   }

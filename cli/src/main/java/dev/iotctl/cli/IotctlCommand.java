@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ShadowCommand.class,
       ThingsCommand.class,
       PolicyCommand.class,
+      LocalCommand.class,
       GenerateCompletion.class
     })
 public final class IotctlCommand implements Runnable {

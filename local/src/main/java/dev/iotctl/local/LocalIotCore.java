@@ -7,6 +7,7 @@ import dev.iotctl.local.gateway.DeviceGateway;
 import dev.iotctl.local.gateway.GatewayConfig;
 import dev.iotctl.local.gateway.PolicyAuthorizer;
 import dev.iotctl.local.registry.Registry;
+import dev.iotctl.local.rules.RulesService;
 import dev.iotctl.local.shadow.ShadowMqttBridge;
 import dev.iotctl.local.shadow.ShadowService;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class LocalIotCore implements AutoCloseable {
   private DeviceGateway gateway;
   private LiveConnectionUpdater updater;
   private ShadowService shadowService;
+  private RulesService rules;
   private HttpApiFactory.RunningHttpApi httpApi;
   private Path operatorDir;
   private Path endpointFile;
@@ -88,6 +90,7 @@ public final class LocalIotCore implements AutoCloseable {
         new ShadowService(
             new ShadowEngine(), new RegistryShadowStore(registry.shadows()), gateway::publish);
     gateway.setDevicePublishListener(new ShadowMqttBridge(shadowService));
+    rules = RulesService.start(registry, gateway, dir);
     operatorDir = OperatorIdentity.ensure(dir, pki.ca(), registry, config);
     if (config.httpApi() != null) {
       httpApi = config.httpApi().start(this);
@@ -115,6 +118,11 @@ public final class LocalIotCore implements AutoCloseable {
   /** The Device Shadow service, shared by MQTT and HTTP. */
   public ShadowService shadowService() {
     return shadowService;
+  }
+
+  /** Topic rules: {@code DIR/actions.jsonl}, {@code DIR/stats.json}. */
+  public RulesService rules() {
+    return rules;
   }
 
   /** The MQTT gateway: {@link DeviceGateway#publish} delivers a service-side message. */
@@ -169,11 +177,13 @@ public final class LocalIotCore implements AutoCloseable {
     }
     stop(httpApi);
     stop(gateway);
+    stop(rules);
     stop(shadowService);
     stop(updater);
     stop(registry);
     httpApi = null;
     gateway = null;
+    rules = null;
     shadowService = null;
     updater = null;
     registry = null;

@@ -144,6 +144,15 @@ final class ConnectionGuard extends ChannelDuplexHandler {
       closeWith(ctx, DisconnectReason.AUTH_ERROR);
       return;
     }
+    if (!gateway.offerRouted(who, topic, publish.payload())) {
+      // Basic Ingest: the rules engine took it; acknowledge as the broker would.
+      if (publish.fixedHeader().qosLevel() == MqttQoS.AT_LEAST_ONCE) {
+        ctx.writeAndFlush(
+            MqttMessageBuilders.pubAck().packetId(publish.variableHeader().packetId()).build());
+      }
+      ReferenceCountUtil.release(publish);
+      return;
+    }
     DevicePublishListener listener = gateway.devicePublishListener();
     if (listener != null && topic.startsWith("$aws/")) {
       byte[] payload = ByteBufUtil.getBytes(publish.payload());

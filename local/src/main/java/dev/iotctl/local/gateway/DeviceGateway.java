@@ -1,7 +1,10 @@
 package dev.iotctl.local.gateway;
 
+import dev.iotctl.core.topic.ReservedTopics;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
@@ -48,6 +51,7 @@ public final class DeviceGateway implements AutoCloseable {
   private final LifecycleEvents lifecycle;
   private final Server server = new Server();
   private volatile DevicePublishListener devicePublishListener;
+  private volatile RoutedMessageListener routedMessageListener;
   private int port;
 
   private DeviceGateway(
@@ -117,11 +121,19 @@ public final class DeviceGateway implements AutoCloseable {
     this.devicePublishListener = listener;
   }
 
+  /** Registers the receiver of every routed message (the rules engine). */
+  public void setRoutedMessageListener(RoutedMessageListener listener) {
+    this.routedMessageListener = listener;
+  }
+
   /**
    * Publishes a message from the service itself (QoS 1, not retained), delivered to every
    * subscriber whose policies allow {@code iot:Receive}.
    */
   public void publish(String topic, byte[] payload) {
+    if (!offerRouted(null, topic, payload)) {
+      return;
+    }
     try {
       server.internalPublish(
           MqttMessageBuilders.publish()
@@ -195,6 +207,27 @@ public final class DeviceGateway implements AutoCloseable {
 
   LifecycleEvents lifecycle() {
     return lifecycle;
+  }
+
+  /**
+   * Hands a message to the {@link RoutedMessageListener}; false when it must not reach subscribers
+   * (Basic Ingest: "Your devices and rules can't subscribe to Basic Ingest reserved topics").
+   */
+  boolean offerRouted(ConnectionPrincipal from, String topic, byte[] payload) {
+    RoutedMessageListener listener = routedMessageListener;
+    if (listener != null) {
+      listener.onMessage(topic, payload, from);
+    }
+    return !topic.startsWith(ReservedTopics.BASIC_INGEST_PREFIX);
+  }
+
+  /** As {@link #offerRouted(ConnectionPrincipal, String, byte[])}; copies only for a listener. */
+  boolean offerRouted(ConnectionPrincipal from, String topic, ByteBuf payload) {
+    RoutedMessageListener listener = routedMessageListener;
+    if (listener != null) {
+      listener.onMessage(topic, ByteBufUtil.getBytes(payload), from);
+    }
+    return !topic.startsWith(ReservedTopics.BASIC_INGEST_PREFIX);
   }
 
   DevicePublishListener devicePublishListener() {

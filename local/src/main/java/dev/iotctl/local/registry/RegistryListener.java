@@ -23,4 +23,7 @@ public interface RegistryListener {
 
   /** A thing's type, attributes or group memberships changed, or it was deleted. */
   default void thingChanged(String thingName) {}
+
+  /** A topic rule was created, replaced, deleted, enabled or disabled. */
+  default void topicRuleChanged(String ruleName) {}
 }

@@ -40,6 +40,7 @@ public final class TopicRuleStore {
                   payload,
                   disabled ? 0 : 1,
                   context.now());
+              changed(tx, name);
               return find(tx, name).orElseThrow();
             });
   }
@@ -62,6 +63,7 @@ public final class TopicRuleStore {
                   payload,
                   disabled ? 0 : 1,
                   name);
+              changed(tx, name);
               return require(tx, name);
             });
   }
@@ -74,6 +76,7 @@ public final class TopicRuleStore {
             tx -> {
               require(tx, name);
               tx.update("UPDATE topic_rules SET enabled = ? WHERE name = ?", enabled ? 1 : 0, name);
+              changed(tx, name);
               return null;
             });
   }
@@ -86,6 +89,7 @@ public final class TopicRuleStore {
             tx -> {
               require(tx, name);
               tx.update("DELETE FROM topic_rules WHERE name = ?", name);
+              changed(tx, name);
               return null;
             });
   }
@@ -115,6 +119,10 @@ public final class TopicRuleStore {
                         enabled,
                         limit + 1));
     return Pages.page(rows, limit, TopicRule::name);
+  }
+
+  private void changed(Transaction tx, String name) {
+    tx.afterCommit(() -> context.listeners().fire(l -> l.topicRuleChanged(name)));
   }
 
   private TopicRule require(Transaction tx, String name) throws SQLException {

@@ -30,10 +30,13 @@ public record RuleAction(String type, JsonNode params) {
 
   /** The resource the action writes to (bucket, function, table...), or the type when none. */
   public String target() {
-    for (String field : TARGET_FIELDS) {
-      JsonNode v = params.get(field);
-      if (v != null && v.isTextual()) {
-        return v.textValue();
+    // dynamoDBv2 nests its table: {"putItem": {"tableName": "T"}}
+    for (JsonNode where : List.of(params, params.path("putItem"))) {
+      for (String field : TARGET_FIELDS) {
+        JsonNode v = where.get(field);
+        if (v != null && v.isTextual()) {
+          return v.textValue();
+        }
       }
     }
     return type;

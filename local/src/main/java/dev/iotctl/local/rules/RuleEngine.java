@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iotctl.core.sql.IotSql;
 import dev.iotctl.core.sql.SqlContext;
+import dev.iotctl.core.topic.TopicFilters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,26 +97,58 @@ public final class RuleEngine implements AutoCloseable {
   public int route(String topic, byte[] payload, String clientId, String principal) {
     int scheduled = 0;
     for (TopicRule rule : rules.values()) {
-      if (!rule.enabled() || !rule.statement().matchesTopic(topic)) {
-        continue;
-      }
-      SqlContext ctx =
-          new SqlContext(
-              topic,
-              clientId,
-              principal,
-              clock.millis(),
-              () -> UUID.randomUUID().toString(),
-              null,
-              UUID.randomUUID().toString());
-      try {
-        executor.execute(() -> run(rule, payload, ctx));
+      if (rule.enabled()
+          && rule.statement().matchesTopic(topic)
+          && schedule(rule, topic, payload, clientId, principal)) {
         scheduled++;
-      } catch (RejectedExecutionException e) {
-        dropped.incrementAndGet();
       }
     }
     return scheduled;
+  }
+
+  /**
+   * Hands a Basic Ingest message to one rule, whatever its FROM filter (AWS makes FROM optional for
+   * rules only invoked by Basic Ingest).
+   *
+   * @param topic the topic after the {@code $aws/rules/{ruleName}/} prefix, as {@code topic()} sees
+   *     it
+   * @return false when the rule does not exist or is disabled (AWS's {@code RuleNotFound})
+   */
+  public boolean routeTo(
+      String ruleName, String topic, byte[] payload, String clientId, String principal) {
+    TopicRule rule = rules.get(ruleName);
+    if (rule == null || !rule.enabled()) {
+      return false;
+    }
+    schedule(rule, topic, payload, clientId, principal);
+    return true;
+  }
+
+  private boolean schedule(
+      TopicRule rule, String topic, byte[] payload, String clientId, String principal) {
+    SqlContext ctx =
+        new SqlContext(
+            topic,
+            clientId,
+            principal,
+            clock.millis(),
+            () -> UUID.randomUUID().toString(),
+            null,
+            UUID.randomUUID().toString());
+    try {
+      executor.execute(() -> run(rule, payload, ctx));
+      return true;
+    } catch (RejectedExecutionException e) {
+      dropped.incrementAndGet();
+      return false;
+    }
+  }
+
+  /** The counters of every rule that has been loaded, by rule name in order. */
+  public SortedMap<String, RuleCounters> allCounters() {
+    SortedMap<String, RuleCounters> all = new TreeMap<>();
+    counters.forEach((name, c) -> all.put(name, c.snapshot()));
+    return all;
   }
 
   private void run(TopicRule rule, byte[] payload, SqlContext ctx) {
@@ -165,6 +200,7 @@ public final class RuleEngine implements AutoCloseable {
         throw new IllegalArgumentException(
             "Republishing to reserved topic " + topic + " requires the $$ prefix");
       }
+      TopicFilters.validateTopic(topic);
       JsonNode qos = action.params().get("qos");
       publisher.publish(topic, out, qos == null ? 0 : qos.asInt(0));
       return;

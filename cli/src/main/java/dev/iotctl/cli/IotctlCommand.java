@@ -27,7 +27,6 @@ import picocli.CommandLine.Spec;
       ShadowCommand.class,
       ThingsCommand.class,
       PolicyCommand.class,
-      LocalCommand.class,
       GenerateCompletion.class
     })
 public final class IotctlCommand implements Runnable {

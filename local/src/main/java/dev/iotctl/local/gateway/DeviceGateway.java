@@ -1,0 +1,212 @@
+package dev.iotctl.local.gateway;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stand-in's MQTT device gateway: Moquette 0.17 embedded, MQTT 3.1.1 over TLS 1.2 with client
+ * certificates required, on 127.0.0.1 only, with AWS IoT Core's certificate and policy checks.
+ *
+ * <p>Registry changes reach live connections through {@link #certificateChanged} and {@link
+ * #policiesChanged}.
+ */
+public final class DeviceGateway implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DeviceGateway.class);
+
+  /** AWS's message size limit (128 KB payload) plus room for the fixed and variable headers. */
+  static final int MAX_MESSAGE_BYTES = 128 * 1024 + 1024;
+
+  /**
+   * Per-session queue: with Moquette's 1024, 10 publishers × 10,000 QoS 1 messages to one
+   * subscriber stalled; 131072 delivered everything.
+   */
+  static final int SESSION_QUEUE_SIZE = 131072;
+
+  private static final String INTERNAL_PUBLISHER = "iotctl-local";
+
+  private final DeviceDirectory directory;
+  private final GatewayAuthorizer authorizer;
+  private final IotResources resources;
+  private final LiveConnections connections = new LiveConnections();
+  private final LifecycleEvents lifecycle;
+  private final Server server = new Server();
+  private volatile DevicePublishListener devicePublishListener;
+  private int port;
+
+  private DeviceGateway(
+      GatewayConfig config, DeviceDirectory directory, GatewayAuthorizer authorizer) {
+    this.directory = directory;
+    this.authorizer = authorizer;
+    this.resources = new IotResources(config.region(), config.accountId());
+    this.lifecycle = new LifecycleEvents(this::publish, Clock.systemUTC());
+  }
+
+  /** Starts the broker; returns once it accepts connections on {@link #port()}. */
+  public static DeviceGateway start(
+      GatewayConfig config, DeviceDirectory directory, GatewayAuthorizer authorizer)
+      throws IOException {
+    DeviceGateway gateway = new DeviceGateway(config, directory, authorizer);
+    gateway.startBroker(config);
+    return gateway;
+  }
+
+  private void startBroker(GatewayConfig config) throws IOException {
+    SslContext ssl = sslContext(config);
+    server.startServer(
+        new MemoryConfig(brokerProperties(config.port())),
+        List.of(),
+        () -> ssl,
+        (clientId, username, password) -> true, // identity is the certificate, as on AWS
+        new GatewayAuthorizatorPolicy(this));
+    Channel listener = BrokerChannelHook.install(server, () -> new ConnectionGuard(this));
+    port = ((InetSocketAddress) listener.localAddress()).getPort();
+    LOG.info("device gateway listening on 127.0.0.1:{}", port);
+  }
+
+  private static Properties brokerProperties(int sslPort) {
+    Properties p = new Properties();
+    p.setProperty("host", "127.0.0.1");
+    p.setProperty("port", "disabled");
+    p.setProperty("websocket_port", "disabled");
+    p.setProperty("ssl_port", Integer.toString(sslPort));
+    p.setProperty("need_client_auth", "true");
+    p.setProperty("allow_anonymous", "true"); // the AWS SDK sends a metrics username, no password
+    p.setProperty("allow_zero_byte_client_id", "false");
+    p.setProperty("telemetry_enabled", "false");
+    p.setProperty("persistence_enabled", "false");
+    p.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
+    p.setProperty("session_queue_size", Integer.toString(SESSION_QUEUE_SIZE));
+    p.setProperty("netty.tcp_nodelay", "true");
+    return p;
+  }
+
+  private SslContext sslContext(GatewayConfig config) throws SSLException {
+    return SslContextBuilder.forServer(
+            config.serverKey(), config.serverCertificateChain().toArray(X509Certificate[]::new))
+        .sslProvider(SslProvider.JDK)
+        .protocols("TLSv1.2")
+        .clientAuth(ClientAuth.REQUIRE)
+        .trustManager(new DeviceTrustManager(directory))
+        .build();
+  }
+
+  /** The bound TLS port on 127.0.0.1. */
+  public int port() {
+    return port;
+  }
+
+  /** Registers the receiver of devices' authorized publishes under {@code $aws/}. */
+  public void setDevicePublishListener(DevicePublishListener listener) {
+    this.devicePublishListener = listener;
+  }
+
+  /**
+   * Publishes a message from the service itself (QoS 1, not retained), delivered to every
+   * subscriber whose policies allow {@code iot:Receive}.
+   */
+  public void publish(String topic, byte[] payload) {
+    try {
+      server.internalPublish(
+          MqttMessageBuilders.publish()
+              .topicName(topic)
+              .qos(MqttQoS.AT_LEAST_ONCE)
+              .retained(false)
+              .messageId(1)
+              .payload(Unpooled.wrappedBuffer(payload))
+              .build(),
+          INTERNAL_PUBLISHER);
+    } catch (IllegalStateException stopped) {
+      LOG.debug("not published to {}: the broker is stopped", topic);
+    }
+  }
+
+  /** The client ids of the live connections. */
+  public List<String> connectedClientIds() {
+    return connections.all().stream().map(LiveConnection::clientId).toList();
+  }
+
+  /**
+   * The certificate's status, policies or things changed: closes its connections if it is no longer
+   * {@code ACTIVE} or no longer allowed to connect, otherwise refreshes their view.
+   */
+  public void certificateChanged(String certificateId) {
+    recheck(connections.byCertificate(certificateId));
+  }
+
+  /**
+   * Policies changed (attached, detached, new default version): re-evaluates {@code iot:Connect}
+   * for the live connections of that certificate, or of every certificate when {@code
+   * certificateId} is null, and closes those now denied.
+   */
+  public void policiesChanged(String certificateId) {
+    recheck(certificateId == null ? connections.all() : connections.byCertificate(certificateId));
+  }
+
+  private void recheck(List<LiveConnection> affected) {
+    for (LiveConnection c : affected) {
+      DeviceRecord device = directory.findForConnection(c.certificateId()).orElse(null);
+      if (device == null || !device.isActive()) {
+        c.close(DisconnectReason.AUTH_ERROR);
+        continue;
+      }
+      c.refresh(device);
+      if (!authorize(c.principal(), "iot:Connect", resources.client(c.clientId()))) {
+        c.close(DisconnectReason.AUTH_ERROR);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (LiveConnection c : connections.all()) {
+      c.noteReason(DisconnectReason.SERVER_INITIATED_DISCONNECT);
+    }
+    server.stopServer();
+  }
+
+  DeviceDirectory directory() {
+    return directory;
+  }
+
+  IotResources resources() {
+    return resources;
+  }
+
+  LiveConnections connections() {
+    return connections;
+  }
+
+  LifecycleEvents lifecycle() {
+    return lifecycle;
+  }
+
+  DevicePublishListener devicePublishListener() {
+    return devicePublishListener;
+  }
+
+  boolean authorize(ConnectionPrincipal principal, String action, String resourceArn) {
+    try {
+      return authorizer.isAllowed(principal, action, resourceArn);
+    } catch (RuntimeException e) {
+      LOG.warn("authorization of {} on {} failed: {}", action, resourceArn, e.toString());
+      return false;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.iotctl.local.http;
+
+import dev.iotctl.core.pki.CertificateAuthority;
+import dev.iotctl.local.gateway.DeviceGateway;
+import dev.iotctl.local.http.control.CertificateOperations;
+import dev.iotctl.local.http.control.EndpointOperations;
+import dev.iotctl.local.http.control.PolicyOperations;
+import dev.iotctl.local.http.control.PrincipalOperations;
+import dev.iotctl.local.http.control.ThingGroupOperations;
+import dev.iotctl.local.http.control.ThingOperations;
+import dev.iotctl.local.http.control.ThingTypeOperations;
+import dev.iotctl.local.http.control.TopicRuleOperations;
+import dev.iotctl.local.http.data.GatewayPublisher;
+import dev.iotctl.local.http.data.PublishOperation;
+import dev.iotctl.local.http.data.RegistryShadows;
+import dev.iotctl.local.http.data.ShadowOperations;
+import dev.iotctl.local.http.data.ShadowServiceBackend;
+import dev.iotctl.local.http.server.RouteProvider;
+import dev.iotctl.local.registry.Registry;
+import dev.iotctl.local.registry.RegistryConfig;
+import dev.iotctl.local.shadow.ShadowService;
+import java.time.Clock;
+import java.util.List;
+
+/** Every operation of the HTTP API, wired to the stand-in's registry, CA, shadows and gateway. */
+public final class IotHttpOperations {
+  private IotHttpOperations() {}
+
+  /**
+   * The control plane on {@code registry} and {@code ca}.
+   *
+   * @param account the region and account id the registry uses in ARNs
+   * @param endpointHost what DescribeEndpoint answers (the host devices reach the stand-in at)
+   */
+  public static List<RouteProvider> controlPlane(
+      Registry registry,
+      RegistryConfig account,
+      CertificateAuthority ca,
+      String endpointHost,
+      Clock clock) {
+    return List.of(
+        new ThingOperations(registry.things(), account),
+        new ThingTypeOperations(registry.thingTypes(), account),
+        new ThingGroupOperations(registry.thingGroups(), account),
+        new CertificateOperations(registry.certificates(), ca, clock),
+        new PolicyOperations(registry.policies(), account),
+        new PrincipalOperations(registry.thingPrincipals()),
+        new TopicRuleOperations(registry.topicRules(), account),
+        new EndpointOperations(endpointHost));
+  }
+
+  /**
+   * The data plane: shadows through {@code shadows} (the service the MQTT bridge uses, stored in
+   * {@code storage}), Publish through {@code gateway}.
+   */
+  public static List<RouteProvider> dataPlane(
+      ShadowService shadows, RegistryShadows storage, DeviceGateway gateway, Clock clock) {
+    return List.of(
+        new ShadowOperations(new ShadowServiceBackend(shadows, storage::liveNamedShadows), clock),
+        new PublishOperation(new GatewayPublisher(gateway, shadows)));
+  }
+}

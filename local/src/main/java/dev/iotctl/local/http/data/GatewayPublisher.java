@@ -1,0 +1,29 @@
+package dev.iotctl.local.http.data;
+
+import dev.iotctl.local.gateway.DeviceGateway;
+import dev.iotctl.local.shadow.ShadowService;
+import dev.iotctl.local.shadow.ShadowTopics;
+
+/**
+ * Publishes HTTP messages through the device gateway. A message to a shadow request topic ({@code
+ * $aws/things/T/shadow/update} …) is also a shadow request, answered on {@code /accepted} or {@code
+ * /rejected} as when a device publishes it.
+ *
+ * <p>The gateway delivers service messages at QoS 1 and does not retain them, so {@code qos} and
+ * {@code retain} are accepted (validated by the operation) but do not change delivery.
+ */
+public final class GatewayPublisher implements MessagePublisher {
+  private final DeviceGateway gateway;
+  private final ShadowService shadows;
+
+  public GatewayPublisher(DeviceGateway gateway, ShadowService shadows) {
+    this.gateway = gateway;
+    this.shadows = shadows;
+  }
+
+  @Override
+  public void publish(String topic, byte[] payload, int qos, boolean retain) {
+    gateway.publish(topic, payload);
+    ShadowTopics.parseRequest(topic).ifPresent(request -> shadows.onMqttRequest(request, payload));
+  }
+}

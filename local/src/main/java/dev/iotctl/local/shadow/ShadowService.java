@@ -1,0 +1,139 @@
+package dev.iotctl.local.shadow;
+
+import dev.iotctl.core.shadow.DeleteResult;
+import dev.iotctl.core.shadow.GetResult;
+import dev.iotctl.core.shadow.ShadowEngine;
+import dev.iotctl.core.shadow.ShadowException;
+import dev.iotctl.core.shadow.StoredShadow;
+import dev.iotctl.core.shadow.UpdateResult;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Device Shadow service, independent of transport: the MQTT face ({@link #onMqttRequest}) and
+ * the HTTP API call the same operations. Every operation on a thing's shadows runs on that thing's
+ * serial lane, so updates apply in arrival order. Accepted updates publish {@code
+ * /update/accepted}, {@code /update/delta} (when desired and reported differ) and {@code
+ * /update/documents}; deletes publish {@code /delete/accepted} — whoever asked, as AWS does.
+ *
+ * <p>As on AWS, a shadow needs no registered thing of that name.
+ */
+public final class ShadowService implements AutoCloseable {
+  private final ShadowEngine engine;
+  private final ShadowStore store;
+  private final Publisher publisher;
+  private final ExecutorService pool = Executors.newFixedThreadPool(2, daemon());
+  private final PerKeySerialExecutor lanes = new PerKeySerialExecutor(pool);
+
+  public ShadowService(ShadowEngine engine, ShadowStore store, Publisher publisher) {
+    this.engine = engine;
+    this.store = store;
+    this.publisher = publisher;
+  }
+
+  /** UpdateThingShadow; throws {@link ShadowException} with AWS's code when rejected. */
+  public UpdateResult update(String thingName, String shadowName, byte[] payload) {
+    return await(lanes.submit(thingName, () -> doUpdate(thingName, shadowName, payload)));
+  }
+
+  /** GetThingShadow (not published: an HTTP read has no MQTT echo). */
+  public GetResult get(String thingName, String shadowName, String clientToken) {
+    return await(
+        lanes.submit(
+            thingName,
+            () -> engine.get(thingName, shadowName, load(thingName, shadowName), clientToken)));
+  }
+
+  /** DeleteThingShadow; publishes {@code /delete/accepted}. */
+  public DeleteResult delete(String thingName, String shadowName, byte[] payload) {
+    return await(lanes.submit(thingName, () -> doDelete(thingName, shadowName, payload)));
+  }
+
+  /**
+   * A request a device published to {@code .../update|get|delete}: answered asynchronously on
+   * {@code /accepted} or {@code /rejected} (with AWS's error code and the echoed clientToken).
+   */
+  public void onMqttRequest(ShadowTopics.Request request, byte[] payload) {
+    String thing = request.thingName();
+    String shadow = request.shadowName();
+    lanes.submit(
+        thing,
+        () -> {
+          try {
+            switch (request.op()) {
+              case "update" -> doUpdate(thing, shadow, payload);
+              case "delete" -> doDelete(thing, shadow, payload);
+              default -> {
+                GetResult got =
+                    engine.get(
+                        thing, shadow, load(thing, shadow), ShadowEngine.clientTokenOf(payload));
+                publisher.publish(
+                    ShadowTopics.topic(thing, shadow, "get", "/accepted"), got.json());
+              }
+            }
+          } catch (ShadowException e) {
+            publisher.publish(
+                ShadowTopics.topic(thing, shadow, request.op(), "/rejected"),
+                e.rejectedJson(engine.now()));
+          } catch (RuntimeException e) {
+            publisher.publish(
+                ShadowTopics.topic(thing, shadow, request.op(), "/rejected"),
+                ShadowException.internalFailure(ShadowEngine.clientTokenOf(payload))
+                    .rejectedJson(engine.now()));
+          }
+          return null;
+        });
+  }
+
+  private UpdateResult doUpdate(String thing, String shadow, byte[] payload) {
+    UpdateResult result = engine.update(thing, shadow, load(thing, shadow), payload);
+    store.save(thing, shadow, result.newState().toJson());
+    publisher.publish(
+        ShadowTopics.topic(thing, shadow, "update", "/accepted"), result.acceptedJson());
+    result
+        .deltaJson()
+        .ifPresent(
+            d -> publisher.publish(ShadowTopics.topic(thing, shadow, "update", "/delta"), d));
+    publisher.publish(
+        ShadowTopics.topic(thing, shadow, "update", "/documents"), result.documentsJson());
+    return result;
+  }
+
+  private DeleteResult doDelete(String thing, String shadow, byte[] payload) {
+    DeleteResult result = engine.delete(thing, shadow, load(thing, shadow), payload);
+    store.save(thing, shadow, result.newState().toJson());
+    publisher.publish(
+        ShadowTopics.topic(thing, shadow, "delete", "/accepted"), result.acceptedJson());
+    return result;
+  }
+
+  private StoredShadow load(String thing, String shadow) {
+    return store.load(thing, shadow).map(StoredShadow::fromJson).orElse(null);
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r, "shadow-service");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+  }
+}

@@ -3,6 +3,7 @@ package dev.iotctl.cli;
 import dev.iotctl.cli.certs.CertsCommand;
 import dev.iotctl.cli.framework.GlobalOptions;
 import dev.iotctl.cli.framework.VersionProvider;
+import dev.iotctl.cli.local.LocalCommand;
 import dev.iotctl.cli.policy.PolicyCommand;
 import dev.iotctl.cli.shadow.ShadowCommand;
 import dev.iotctl.cli.things.ThingsCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
       ShadowCommand.class,
       ThingsCommand.class,
       PolicyCommand.class,
+      LocalCommand.class,
       GenerateCompletion.class
     })
 public final class IotctlCommand implements Runnable {

@@ -1,5 +1,6 @@
 package dev.iotctl.local.gateway;
 
+import dev.iotctl.core.pki.CertificateIds;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;

@@ -33,10 +33,18 @@ public record DeviceRecord(
   /** A policy attached to the certificate: its name and its current default version's document. */
   public record Policy(String name, String document) {}
 
-  /** A thing attached to the certificate. */
-  public record Thing(String name, String typeName, Map<String, String> attributes) {
+  /**
+   * A thing attached to the certificate.
+   *
+   * @param typeName the thing type, or null
+   * @param groupPolicies the policies of the thing's groups (and their ancestors), which apply only
+   *     when the connection's client id is this thing's name
+   */
+  public record Thing(
+      String name, String typeName, Map<String, String> attributes, List<Policy> groupPolicies) {
     public Thing {
       attributes = Map.copyOf(attributes);
+      groupPolicies = List.copyOf(groupPolicies);
     }
   }
 }

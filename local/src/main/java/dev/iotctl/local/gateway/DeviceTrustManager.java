@@ -1,5 +1,6 @@
 package dev.iotctl.local.gateway;
 
+import dev.iotctl.core.pki.CertificateIds;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;

@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * Authorizes with the core policy engine and the policies attached to the connection's certificate.
- * The policy variables come from the certificate, the client id, the source IP and — only when the
+ * Authorizes with the core policy engine and the policies attached to the connection's certificate,
+ * plus, when the client id names a thing attached to it, the policies of that thing's groups. The
+ * policy variables come from the certificate, the client id, the source IP and — only when the
  * client id names a thing attached to the certificate — that thing ({@code
  * iot:Connection.Thing.*}). Parsed documents and each connection's context are cached, so a
  * per-message check costs one evaluation.
@@ -42,14 +44,17 @@ public final class PolicyAuthorizer implements GatewayAuthorizer {
   }
 
   private Compiled compile(ConnectionPrincipal p) {
+    Optional<DeviceRecord.Thing> thing = p.device().attachedThing(p.clientId());
     List<NamedPolicy> policies =
-        p.device().policies().stream()
+        Stream.concat(
+                p.device().policies().stream(),
+                thing.stream().flatMap(t -> t.groupPolicies().stream()))
+            .distinct()
             .map(
                 x ->
                     new NamedPolicy(
                         x.name(), parsed.computeIfAbsent(x.document(), PolicyDocument::parse)))
             .toList();
-    Optional<DeviceRecord.Thing> thing = p.device().attachedThing(p.clientId());
     PolicyContext.Builder context =
         PolicyContext.builder()
             .region(region)

@@ -132,8 +132,14 @@ public final class ShadowService implements AutoCloseable {
     };
   }
 
+  /** Stops taking requests and lets those already queued finish (for a few seconds at most). */
   @Override
   public void close() {
     pool.shutdown();
+    try {
+      pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

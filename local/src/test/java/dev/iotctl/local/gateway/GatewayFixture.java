@@ -1,5 +1,6 @@
 package dev.iotctl.local.gateway;
 
+import dev.iotctl.core.pki.CertificateAuthority;
 import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -11,7 +12,7 @@ final class GatewayFixture implements AutoCloseable {
   static final String REGION = "us-east-1";
   static final String ACCOUNT = "123456789012";
 
-  final TestPki.Issued ca = TestPki.ca("iotctl test CA");
+  final CertificateAuthority ca = TestPki.ca("iotctl test CA");
   final TestPki.Issued server = TestPki.server(ca);
   final InMemoryDirectory directory = new InMemoryDirectory();
   final DeviceGateway gateway;

@@ -18,7 +18,7 @@ final class InMemoryDirectory implements DeviceDirectory {
             "ACTIVE",
             List.of(new DeviceRecord.Policy(policy, TestPolicies.document(policy))),
             java.util.Arrays.stream(things)
-                .map(t -> new DeviceRecord.Thing(t, null, Map.of()))
+                .map(t -> new DeviceRecord.Thing(t, null, Map.of(), List.of()))
                 .toList()));
   }
 

@@ -6,10 +6,10 @@ import java.net.Socket;
 import javax.net.ssl.SSLSocketFactory;
 
 /** Paho writes a PUBLISH in several pieces; without TCP_NODELAY Nagle delays each round trip. */
-final class NoDelaySocketFactory extends SSLSocketFactory {
+public final class NoDelaySocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;
 
-  NoDelaySocketFactory(SSLSocketFactory delegate) {
+  public NoDelaySocketFactory(SSLSocketFactory delegate) {
     this.delegate = delegate;
   }
 

@@ -56,6 +56,12 @@ class ShadowOverMqttTest {
     f.close();
   }
 
+  /**
+   * The service's responses seen by a device. A {@code shadow/#} subscription also delivers the
+   * device's own requests (as on AWS), which may be malformed on purpose: they are skipped, since a
+   * Paho listener that throws makes Paho drop the connection — which is why a rejected malformed
+   * update once seemed never to arrive.
+   */
   private static final class Inbox {
     final Map<String, JsonNode> last = new ConcurrentHashMap<>();
 
@@ -63,8 +69,11 @@ class ShadowOverMqttTest {
       c.subscribe(
           filter,
           1,
-          (t, m) ->
-              last.put(t.substring(t.indexOf("/shadow/") + 8), JSON.readTree(m.getPayload())));
+          (t, m) -> {
+            if (t.matches(".*/(accepted|rejected|delta|documents)")) {
+              last.put(t.substring(t.indexOf("/shadow/") + 8), JSON.readTree(m.getPayload()));
+            }
+          });
     }
 
     JsonNode await(String suffix) {
@@ -126,6 +135,28 @@ class ShadowOverMqttTest {
           .isEqualTo(900);
     } finally {
       closeQuietly(fan);
+    }
+  }
+
+  @Test
+  void malformedUpdatesOfClassicAndNamedShadowsAreRejectedOverMqtt() throws Exception {
+    MqttClient lamp = f.connect(f.registeredDevice("thing", "lamp-2"), "lamp-2");
+    try {
+      Inbox inbox = new Inbox();
+      inbox.subscribe(lamp, "$aws/things/lamp-2/shadow/#");
+      String base = "$aws/things/lamp-2/shadow/";
+      for (String prefix : new String[] {"", "name/cfg/"}) {
+        send(lamp, base + prefix + "update", "{\"state\":5,\"clientToken\":\"m1\"}");
+        JsonNode rejected = inbox.await(prefix + "update/rejected");
+        assertThat(rejected.get("code").asInt()).as(prefix).isEqualTo(400);
+        assertThat(rejected.get("clientToken").asText()).as(prefix).isEqualTo("m1");
+        send(lamp, base + prefix + "update", "not json");
+        assertThat(inbox.await(prefix + "update/rejected").get("code").asInt())
+            .as(prefix)
+            .isEqualTo(400);
+      }
+    } finally {
+      closeQuietly(lamp);
     }
   }
 

@@ -1,0 +1,35 @@
+package dev.iotctl.device.sample;
+
+/**
+ * Command-line entry point of the sample device; see {@link ShadowDeviceArgs#USAGE}. Prints one
+ * line per step to stdout. Exit codes: 0 stopped normally, 1 failed to start, 2 bad arguments.
+ */
+public final class ShadowDevice {
+  private ShadowDevice() {}
+
+  public static void main(String[] args) {
+    if (ShadowDeviceArgs.wantsHelp(args)) {
+      System.out.println(ShadowDeviceArgs.USAGE);
+      return;
+    }
+    ShadowDeviceConfig config;
+    try {
+      config = ShadowDeviceArgs.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(ShadowDeviceArgs.USAGE);
+      System.exit(2);
+      return;
+    }
+    ShadowDeviceApp app = new ShadowDeviceApp(config);
+    app.addListener(step -> System.out.println(step.line()));
+    Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shadow-device-shutdown"));
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      System.exit(1);
+      return;
+    }
+    app.stopped().join();
+  }
+}

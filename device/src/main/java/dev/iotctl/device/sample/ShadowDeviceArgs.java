@@ -1,0 +1,131 @@
+package dev.iotctl.device.sample;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses the sample's command line, which keeps the Python hands-on device's flag names: {@code
+ * --device_name --endpoint --root_ca --cert --private}, plus {@code --port}. Flags take {@code
+ * --flag value} or {@code --flag=value}; dashes and underscores are interchangeable.
+ */
+public final class ShadowDeviceArgs {
+  /** The help text. */
+  public static final String USAGE =
+      """
+      Usage: shadow-device --device_name NAME --endpoint HOST --root_ca PEM --cert PEM --private PEM
+                           [--port 8883] [--shadow_name NAME] [--shadow_property wait_time]
+                           [--wait_time 5] [--topic data/NAME] [--count N] [--duration SECONDS]
+                           [--keep_alive 30]
+        Connects as thing NAME, reports {"state":{"reported":{"wait_time":5}}}, applies desired
+        wait_time values from the shadow's delta, and publishes a reading to --topic every wait_time
+        seconds. Runs until interrupted, or until --count readings or --duration seconds.""";
+
+  private static final List<String> FLAGS =
+      List.of(
+          "device_name",
+          "endpoint",
+          "root_ca",
+          "cert",
+          "private",
+          "port",
+          "shadow_name",
+          "shadow_property",
+          "wait_time",
+          "topic",
+          "count",
+          "duration",
+          "keep_alive");
+
+  private ShadowDeviceArgs() {}
+
+  /** Thrown for a command line the sample cannot run with; the message says why. */
+  public static final class UsageException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** True when the arguments ask for help. */
+  public static boolean wantsHelp(String[] args) {
+    return List.of(args).contains("--help") || List.of(args).contains("-h");
+  }
+
+  public static ShadowDeviceConfig parse(String[] args) {
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new UsageException("Unexpected argument: " + arg);
+      }
+      String name = arg.substring(2);
+      String value;
+      int equals = name.indexOf('=');
+      if (equals >= 0) {
+        value = name.substring(equals + 1);
+        name = name.substring(0, equals);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new UsageException("Missing value for --" + name);
+      }
+      name = name.replace('-', '_');
+      if (!FLAGS.contains(name)) {
+        throw new UsageException("Unknown option: --" + name);
+      }
+      values.put(name, value);
+    }
+    String deviceName = required(values, "device_name");
+    String duration = values.get("duration");
+    return new ShadowDeviceConfig(
+        deviceName,
+        required(values, "endpoint"),
+        positive(values, "port", 8883),
+        Path.of(required(values, "root_ca")),
+        Path.of(required(values, "cert")),
+        Path.of(required(values, "private")),
+        values.get("shadow_name"),
+        values.getOrDefault("shadow_property", "wait_time"),
+        positive(values, "wait_time", 5),
+        values.getOrDefault("topic", "data/" + deviceName),
+        nonNegative(values, "count", 0),
+        duration == null ? null : Duration.ofSeconds(positive(values, "duration", 0)),
+        Duration.ofSeconds(positive(values, "keep_alive", 30)));
+  }
+
+  private static String required(Map<String, String> values, String name) {
+    String value = values.get(name);
+    if (value == null || value.isBlank()) {
+      throw new UsageException("Missing required option --" + name);
+    }
+    return value;
+  }
+
+  private static int positive(Map<String, String> values, String name, int fallback) {
+    int value = nonNegative(values, name, fallback);
+    if (value == 0) {
+      throw new UsageException("--" + name + " must be a positive integer");
+    }
+    return value;
+  }
+
+  private static int nonNegative(Map<String, String> values, String name, int fallback) {
+    String text = values.get(name);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text);
+      if (value < 0) {
+        throw new UsageException("--" + name + " must not be negative");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " must be an integer: " + text);
+    }
+  }
+}

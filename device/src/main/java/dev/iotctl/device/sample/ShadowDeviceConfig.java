@@ -1,0 +1,54 @@
+package dev.iotctl.device.sample;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the sample device needs to run.
+ *
+ * @param deviceName the thing name, also the MQTT client id
+ * @param endpoint the ATS endpoint host (or 127.0.0.1 locally)
+ * @param port 8883
+ * @param rootCa root CA PEM (Amazon Root CA 1 on AWS)
+ * @param certificate the device certificate PEM
+ * @param privateKey the device private key PEM
+ * @param shadowName a named shadow, or null for the classic shadow
+ * @param shadowProperty the reported property the device owns ({@code wait_time})
+ * @param initialWaitTime the value reported at start, in seconds
+ * @param telemetryTopic where a reading is published every {@code wait_time} seconds
+ * @param count stop after this many readings; 0 runs until stopped
+ * @param duration stop after this long; null runs until stopped
+ * @param keepAlive MQTT keep-alive
+ */
+public record ShadowDeviceConfig(
+    String deviceName,
+    String endpoint,
+    int port,
+    Path rootCa,
+    Path certificate,
+    Path privateKey,
+    String shadowName,
+    String shadowProperty,
+    int initialWaitTime,
+    String telemetryTopic,
+    int count,
+    Duration duration,
+    Duration keepAlive) {
+  public ShadowDeviceConfig {
+    Objects.requireNonNull(deviceName, "deviceName");
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(rootCa, "rootCa");
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(privateKey, "privateKey");
+    Objects.requireNonNull(shadowProperty, "shadowProperty");
+    Objects.requireNonNull(telemetryTopic, "telemetryTopic");
+    Objects.requireNonNull(keepAlive, "keepAlive");
+    if (initialWaitTime < 1) {
+      throw new IllegalArgumentException("wait_time must be a positive integer");
+    }
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative");
+    }
+  }
+}

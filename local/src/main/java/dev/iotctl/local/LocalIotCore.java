@@ -1,0 +1,186 @@
+package dev.iotctl.local;
+
+import dev.iotctl.core.policy.PolicyDocument;
+import dev.iotctl.core.shadow.ShadowEngine;
+import dev.iotctl.local.gateway.DeviceGateway;
+import dev.iotctl.local.gateway.GatewayConfig;
+import dev.iotctl.local.gateway.PolicyAuthorizer;
+import dev.iotctl.local.registry.Registry;
+import dev.iotctl.local.shadow.ShadowMqttBridge;
+import dev.iotctl.local.shadow.ShadowService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local IoT Core stand-in, started from a data directory: its own root CA and server
+ * certificate ({@code pki/}), the SQLite registry ({@code registry.db}), the MQTT device gateway
+ * with policies enforced and live revocation, the Device Shadow service over MQTT (and, with an
+ * {@link HttpApiFactory}, over HTTP), an operator identity for tooling ({@code operator/}), and
+ * {@code endpoint.json} once ready. Everything binds 127.0.0.1 only.
+ */
+public final class LocalIotCore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalIotCore.class);
+
+  private final LocalIotCoreConfig config;
+  private StandInPki pki;
+  private Registry registry;
+  private DeviceGateway gateway;
+  private LiveConnectionUpdater updater;
+  private ShadowService shadowService;
+  private HttpApiFactory.RunningHttpApi httpApi;
+  private Path operatorDir;
+  private Path endpointFile;
+  private Duration startupTime;
+
+  private LocalIotCore(LocalIotCoreConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Starts everything and writes {@code endpoint.json}; returns once devices can connect.
+   *
+   * @throws UncheckedIOException when the data directory or a port cannot be used
+   */
+  public static LocalIotCore start(LocalIotCoreConfig config) {
+    LocalIotCore core = new LocalIotCore(config);
+    try {
+      core.startParts();
+      return core;
+    } catch (IOException e) {
+      core.close();
+      throw new UncheckedIOException("cannot start the local IoT Core in " + config.dataDir(), e);
+    } catch (RuntimeException | Error e) {
+      core.close();
+      throw e;
+    }
+  }
+
+  private void startParts() throws IOException {
+    long begin = System.nanoTime();
+    Path dir = config.dataDir();
+    Files.createDirectories(dir);
+    pki = StandInPki.loadOrCreate(dir);
+    registry =
+        Registry.open(dir, config.registryConfig(), Clock.systemUTC(), PolicyDocument::parse);
+    gateway =
+        DeviceGateway.start(
+            new GatewayConfig(
+                config.mqttPort(),
+                config.region(),
+                config.accountId(),
+                pki.serverKey(),
+                List.of(pki.serverCertificate(), pki.ca().certificate())),
+            new RegistryDeviceDirectory(registry.certificates()),
+            new PolicyAuthorizer(config.region(), config.accountId()));
+    updater = new LiveConnectionUpdater(gateway, config.registryConfig());
+    registry.addListener(updater);
+    shadowService =
+        new ShadowService(
+            new ShadowEngine(), new RegistryShadowStore(registry.shadows()), gateway::publish);
+    gateway.setDevicePublishListener(new ShadowMqttBridge(shadowService));
+    operatorDir = OperatorIdentity.ensure(dir, pki.ca(), registry, config);
+    if (config.httpApi() != null) {
+      httpApi = config.httpApi().start(this);
+    }
+    endpointFile =
+        EndpointFile.write(
+            dir, gateway.port(), httpUrl().orElse(null), pki.rootCaPath(), config, operatorDir);
+    startupTime = Duration.ofNanos(System.nanoTime() - begin);
+    LOG.info(
+        "local IoT Core ready in {} ms: mqtts://127.0.0.1:{}{}",
+        startupTime.toMillis(),
+        gateway.port(),
+        httpUrl().map(u -> ", " + u).orElse(""));
+  }
+
+  public LocalIotCoreConfig config() {
+    return config;
+  }
+
+  /** Things, certificates, policies, shadows and rules; changes reach live connections. */
+  public Registry registry() {
+    return registry;
+  }
+
+  /** The Device Shadow service, shared by MQTT and HTTP. */
+  public ShadowService shadowService() {
+    return shadowService;
+  }
+
+  /** The MQTT gateway: {@link DeviceGateway#publish} delivers a service-side message. */
+  public DeviceGateway gateway() {
+    return gateway;
+  }
+
+  /** The bound MQTT-over-TLS port on 127.0.0.1. */
+  public int mqttPort() {
+    return gateway.port();
+  }
+
+  /** The HTTP API's base URL, when one was started. */
+  public Optional<URI> httpUrl() {
+    return Optional.ofNullable(httpApi).map(HttpApiFactory.RunningHttpApi::url);
+  }
+
+  /** The root CA certificate clients trust ({@code DIR/pki/root-ca.pem}). */
+  public Path rootCaPath() {
+    return pki.rootCaPath();
+  }
+
+  /** The operator bundle's directory ({@code DIR/operator/}). */
+  public Path operatorDir() {
+    return operatorDir;
+  }
+
+  /** {@code DIR/endpoint.json}. */
+  public Path endpointFile() {
+    return endpointFile;
+  }
+
+  /** How long {@link #start} took, from the first file touched to {@code endpoint.json}. */
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  /**
+   * Deletes {@code endpoint.json}, then stops the entry points (HTTP, MQTT) before what they use
+   * (shadow service, registry), so no request reaches a closed store.
+   */
+  @Override
+  public void close() {
+    if (endpointFile != null) {
+      EndpointFile.delete(config.dataDir());
+      endpointFile = null;
+    }
+    stop(httpApi);
+    stop(gateway);
+    stop(shadowService);
+    stop(updater);
+    stop(registry);
+    httpApi = null;
+    gateway = null;
+    shadowService = null;
+    updater = null;
+    registry = null;
+  }
+
+  private static void stop(AutoCloseable part) {
+    if (part == null) {
+      return;
+    }
+    try {
+      part.close();
+    } catch (Exception e) {
+      LOG.warn("stopping {} failed", part.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.iotctl.local;
+
+import dev.iotctl.local.registry.RegistryConfig;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to run the local IoT Core stand-in.
+ *
+ * @param dataDir where everything lives: {@code pki/}, {@code registry.db}, {@code operator/},
+ *     {@code endpoint.json}
+ * @param mqttPort the MQTT-over-TLS port on 127.0.0.1; 0 picks a free one
+ * @param httpPort the HTTP API port on 127.0.0.1; 0 picks a free one (used only with an {@link
+ *     HttpApiFactory})
+ * @param awsQuotas whether the HTTP API throttles like AWS's default quotas
+ * @param region the region in ARNs and {@code endpoint.json}
+ * @param accountId the twelve-digit account id in ARNs; keep it stable for a data dir, since ARNs
+ *     are stored
+ * @param httpApi starts the HTTP API over the started core, or null for MQTT only
+ */
+public record LocalIotCoreConfig(
+    Path dataDir,
+    int mqttPort,
+    int httpPort,
+    boolean awsQuotas,
+    String region,
+    String accountId,
+    HttpApiFactory httpApi) {
+
+  /** The account id used when none is given. */
+  public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+
+  public LocalIotCoreConfig {
+    Objects.requireNonNull(dataDir, "dataDir");
+    new RegistryConfig(region, accountId); // validates both
+  }
+
+  /** Free ports, us-east-1, the default account, no quotas, no HTTP API. */
+  public static LocalIotCoreConfig defaults(Path dataDir) {
+    return new LocalIotCoreConfig(dataDir, 0, 0, false, "us-east-1", DEFAULT_ACCOUNT_ID, null);
+  }
+
+  public LocalIotCoreConfig withPorts(int mqtt, int http) {
+    return new LocalIotCoreConfig(dataDir, mqtt, http, awsQuotas, region, accountId, httpApi);
+  }
+
+  public LocalIotCoreConfig withHttpApi(HttpApiFactory factory) {
+    return new LocalIotCoreConfig(
+        dataDir, mqttPort, httpPort, awsQuotas, region, accountId, factory);
+  }
+
+  public LocalIotCoreConfig withAwsQuotas(boolean quotas) {
+    return new LocalIotCoreConfig(dataDir, mqttPort, httpPort, quotas, region, accountId, httpApi);
+  }
+
+  RegistryConfig registryConfig() {
+    return new RegistryConfig(region, accountId);
+  }
+}

@@ -1,8 +1,11 @@
 package dev.iotctl.cli;
 
+import dev.iotctl.cli.certs.CertsCommand;
 import dev.iotctl.cli.framework.GlobalOptions;
 import dev.iotctl.cli.framework.VersionProvider;
+import dev.iotctl.cli.policy.PolicyCommand;
 import dev.iotctl.cli.shadow.ShadowCommand;
+import dev.iotctl.cli.things.ThingsCommand;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +18,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Provision AWS IoT Core fleets as code and test everything locally.",
-    subcommands = {ShadowCommand.class, GenerateCompletion.class})
+    subcommands = {
+      CertsCommand.class,
+      ShadowCommand.class,
+      ThingsCommand.class,
+      PolicyCommand.class,
+      GenerateCompletion.class
+    })
 public final class IotctlCommand implements Runnable {
   @Spec CommandSpec spec;
 

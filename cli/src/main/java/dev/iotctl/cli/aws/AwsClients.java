@@ -71,6 +71,28 @@ public final class AwsClients implements AutoCloseable {
     return data;
   }
 
+  /** The account id: the stand-in's, or the caller's from STS GetCallerIdentity. */
+  public synchronized String accountId() {
+    if (target.isLocal()) {
+      return target.local().accountId();
+    }
+    var builder =
+        software.amazon.awssdk.services.sts.StsClient.builder()
+            .httpClient(http())
+            .credentialsProvider(credentials());
+    if (target.region() != null) {
+      builder.region(Region.of(target.region()));
+    }
+    try (var sts = builder.build()) {
+      return sts.getCallerIdentity().account();
+    }
+  }
+
+  /** The region the clients use. */
+  public String region() {
+    return iot().serviceClientConfiguration().region().id();
+  }
+
   /** The data-plane endpoint: given, or AWS's {@code iot:Data-ATS} endpoint for the account. */
   public synchronized URI dataEndpoint() {
     if (resolvedDataEndpoint == null) {

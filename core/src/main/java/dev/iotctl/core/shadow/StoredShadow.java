@@ -11,7 +11,8 @@ import java.util.Objects;
  * empty) so that a shadow created again under the same name within 48 hours continues the version
  * sequence, as AWS does.
  *
- * <p>The JSON trees are copied in and out; the record is immutable.
+ * <p>The JSON trees are copied in and out, and normalised through their JSON text so that two
+ * stored shadows are equal exactly when their stored forms are; the record is immutable.
  */
 public record StoredShadow(
     ObjectNode desired,
@@ -104,7 +105,9 @@ public record StoredShadow(
   }
 
   private static ObjectNode copyOrEmpty(ObjectNode node) {
-    return node == null ? ShadowJson.object() : node.deepCopy();
+    return node == null
+        ? ShadowJson.object()
+        : (ObjectNode) ShadowJson.parseTrusted(node.toString());
   }
 
   private static ObjectNode objectOrNull(JsonNode node) {

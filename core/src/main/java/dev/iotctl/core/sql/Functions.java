@@ -534,7 +534,7 @@ final class Functions {
     }
     byte[] bytes;
     try {
-      bytes = Base64.getMimeDecoder().decode(t);
+      bytes = Base64.getDecoder().decode(t.replaceAll("\\s", ""));
     } catch (IllegalArgumentException e) {
       return Values.nodes().nullNode();
     }

@@ -110,8 +110,7 @@ final class Parser {
         || t.isKeyword("FROM")
         || t.isKeyword("AS")
         || t.isSymbol(",")
-        || t.isSymbol(".")
-        || t.isSymbol("["));
+        || t.isSymbol("."));
   }
 
   private Expr.SelectItem selectItem(int position, boolean value) {
@@ -123,9 +122,9 @@ final class Parser {
     if (peek().isKeyword("AS")) {
       pos++;
       List<String> alias = new ArrayList<>();
-      alias.add(identifier("an alias"));
+      alias.add(alias());
       while (accept(".")) {
-        alias.add(identifier("an alias"));
+        alias.add(alias());
       }
       return new Expr.SelectItem(e, List.copyOf(alias));
     }
@@ -358,8 +357,9 @@ final class Parser {
       expectKeyword("AS");
       Token type = peek();
       String typeName = identifier("a type name").toLowerCase(java.util.Locale.ROOT);
-      if (!CAST_TYPES_2015.contains(typeName)
-          && !(CAST_TYPES_2016.contains(typeName) && version.atLeast2016())) {
+      if (CAST_TYPES_2016.contains(typeName)) {
+        require2016(type, "Casts to " + type.text());
+      } else if (!CAST_TYPES_2015.contains(typeName)) {
         throw error(type, "unsupported cast type: " + type.text());
       }
       expectSymbol(")", open);
@@ -533,6 +533,13 @@ final class Parser {
     if (!version.atLeast2016()) {
       throw error(t, feature + " require SQL version 2016-03-23 or later");
     }
+  }
+
+  private String alias() {
+    if (RESERVED.contains(peek().lower())) {
+      throw error(peek(), "mismatched input " + peek().describe() + " expecting an alias");
+    }
+    return identifier("an alias");
   }
 
   private String identifier(String what) {

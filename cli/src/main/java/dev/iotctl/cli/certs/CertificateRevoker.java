@@ -1,0 +1,166 @@
+package dev.iotctl.cli.certs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iotctl.cli.framework.CliException;
+import dev.iotctl.cli.framework.ExitCodes;
+import dev.iotctl.cli.framework.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.Certificate;
+import software.amazon.awssdk.services.iot.model.CertificateDescription;
+import software.amazon.awssdk.services.iot.model.CertificateStatus;
+import software.amazon.awssdk.services.iot.model.DeleteConflictException;
+import software.amazon.awssdk.services.iot.model.Policy;
+
+/**
+ * Revokes one device's certificate(s) — REVOKED, policies and things detached, optionally deleted —
+ * and proves it touched nothing else: every other certificate's status is read before and after. A
+ * leaked key never forces a fleet-wide revoke.
+ */
+public final class CertificateRevoker {
+  private static final int DELETE_ATTEMPTS = 10;
+
+  private final IotClient iot;
+
+  public CertificateRevoker(IotClient iot) {
+    this.iot = iot;
+  }
+
+  /**
+   * @param device the device (thing) whose certificates to revoke, or null when ids are given
+   * @param certificateIds explicit certificate ids (may be empty when a device is given)
+   */
+  public JsonNode revoke(
+      String device, List<String> certificateIds, boolean delete, String reason) {
+    List<String> ids = new ArrayList<>(certificateIds);
+    if (device != null) {
+      ids.addAll(certificatesOf(device));
+      if (ids.isEmpty()) {
+        throw new CliException(
+            ExitCodes.NOT_FOUND,
+            "device " + device + " has no certificate attached",
+            "revoke by id with --certificate-id");
+      }
+    }
+    Map<String, CertificateStatus> before = fleet();
+    ObjectNode result = Json.MAPPER.createObjectNode();
+    if (device != null) {
+      result.put("device", device);
+    }
+    if (reason != null) {
+      result.put("reason", reason);
+    }
+    ArrayNode revoked = result.putArray("revoked");
+    for (String id : ids) {
+      revoked.add(revokeOne(id, device, delete));
+    }
+    Map<String, CertificateStatus> after = fleet();
+    int others = 0;
+    int unchanged = 0;
+    for (Map.Entry<String, CertificateStatus> e : before.entrySet()) {
+      if (!ids.contains(e.getKey())) {
+        others++;
+        if (e.getValue() == after.get(e.getKey())) {
+          unchanged++;
+        }
+      }
+    }
+    result.putObject("otherCertificates").put("count", others).put("unchanged", unchanged);
+    if (unchanged != others) {
+      throw new CliException(
+          ExitCodes.FAILURE,
+          (others - unchanged)
+              + " other certificate(s) changed status while revoking; someone else is changing"
+              + " the fleet",
+          "compare with 'iotctl certs list'");
+    }
+    return result;
+  }
+
+  private ObjectNode revokeOne(String id, String device, boolean delete) {
+    CertificateDescription d =
+        iot.describeCertificate(r -> r.certificateId(id)).certificateDescription();
+    String arn = d.certificateArn();
+    List<String> things =
+        iot.listPrincipalThingsPaginator(r -> r.principal(arn)).things().stream().toList();
+    if (device != null && things.stream().anyMatch(t -> !t.equals(device))) {
+      throw new CliException(
+          ExitCodes.CONFLICT,
+          "certificate "
+              + id
+              + " is also attached to "
+              + things
+              + "; revoking it would cut them off",
+          "revoke it explicitly with --certificate-id " + id);
+    }
+    if (d.status() != CertificateStatus.REVOKED) {
+      iot.updateCertificate(r -> r.certificateId(id).newStatus(CertificateStatus.REVOKED));
+    }
+    ObjectNode out =
+        Json.MAPPER
+            .createObjectNode()
+            .put("certificateId", id)
+            .put("previousStatus", d.statusAsString());
+    ArrayNode policies = out.putArray("detachedPolicies");
+    for (Policy p : iot.listAttachedPoliciesPaginator(r -> r.target(arn)).policies()) {
+      iot.detachPolicy(r -> r.policyName(p.policyName()).target(arn));
+      policies.add(p.policyName());
+    }
+    ArrayNode detachedThings = out.putArray("detachedThings");
+    for (String thing : things) {
+      iot.detachThingPrincipal(r -> r.thingName(thing).principal(arn));
+      detachedThings.add(thing);
+    }
+    if (delete) {
+      deleteWhenDetached(id);
+    }
+    out.put("deleted", delete);
+    return out;
+  }
+
+  /** AWS detaches things asynchronously: DeleteCertificate may conflict for a few seconds. */
+  private void deleteWhenDetached(String id) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        iot.deleteCertificate(r -> r.certificateId(id));
+        return;
+      } catch (DeleteConflictException e) {
+        if (attempt == DELETE_ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private List<String> certificatesOf(String device) {
+    List<String> ids = new ArrayList<>();
+    for (String principal :
+        iot.listThingPrincipalsPaginator(r -> r.thingName(device)).principals()) {
+      int at = principal.indexOf(":cert/");
+      if (at >= 0) {
+        ids.add(principal.substring(at + 6));
+      }
+    }
+    return ids;
+  }
+
+  /** Every certificate's status in the account/region. */
+  private Map<String, CertificateStatus> fleet() {
+    Map<String, CertificateStatus> statuses = new LinkedHashMap<>();
+    for (Certificate c : iot.listCertificatesPaginator(r -> r.pageSize(250)).certificates()) {
+      statuses.put(c.certificateId(), c.status());
+    }
+    return statuses;
+  }
+}

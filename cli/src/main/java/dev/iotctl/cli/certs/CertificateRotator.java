@@ -1,0 +1,93 @@
+package dev.iotctl.cli.certs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iotctl.cli.framework.CliException;
+import dev.iotctl.cli.framework.ExitCodes;
+import dev.iotctl.cli.framework.Json;
+import dev.iotctl.core.pki.KeyType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.Policy;
+
+/**
+ * Zero-downtime rotation: a new certificate with the old one's policies is issued and attached to
+ * the same thing and written to {@code OUT/DEVICE.next/}; both work until the old one is revoked
+ * ({@code --revoke-old}), which also promotes the new bundle to {@code OUT/DEVICE/} and keeps the
+ * old one as {@code OUT/DEVICE.old-<id>/}.
+ */
+public final class CertificateRotator {
+  private final IotClient iot;
+  private final CertificateIssuer issuer;
+  private final CertificateRevoker revoker;
+
+  public CertificateRotator(IotClient iot, CertificateIssuer issuer) {
+    this.iot = iot;
+    this.issuer = issuer;
+    this.revoker = new CertificateRevoker(iot);
+  }
+
+  public JsonNode rotate(String device, Path outDir, KeyType keyType, boolean revokeOld) {
+    Path current = outDir.resolve(device);
+    DeviceBundle old =
+        DeviceBundle.read(current)
+            .orElseThrow(
+                () ->
+                    new CliException(
+                        ExitCodes.NOT_FOUND,
+                        "no bundle for " + device + " in " + current,
+                        "issue one first with 'iotctl certs issue " + device + "'"));
+    String oldArn = old.certificateArn();
+    List<String> policies =
+        iot.listAttachedPoliciesPaginator(r -> r.target(oldArn)).policies().stream()
+            .map(Policy::policyName)
+            .toList();
+    Path next = outDir.resolve(device + ".next");
+    IssueResult issued =
+        issuer.issue(
+            new IssueRequest(device, policies, null, keyType, next, false, null, Map.of()));
+    ObjectNode result =
+        Json.MAPPER
+            .createObjectNode()
+            .put("device", device)
+            .put("oldCertificateId", old.certificateId())
+            .put("newCertificateId", issued.certificateId())
+            .put("newOutcome", issued.outcome().name());
+    if (!revokeOld) {
+      result.put("newBundleDir", next.toString()).put("oldRevoked", false);
+      return result;
+    }
+    result.set(
+        "revocation",
+        revoker.revoke(
+            null, List.of(old.certificateId()), false, "rotated to " + issued.certificateId()));
+    Path retired = outDir.resolve(device + ".old-" + old.certificateId().substring(0, 12));
+    try {
+      Files.move(current, retired, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(next, current, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.FAILURE,
+          "the old certificate is revoked but the bundles could not be swapped: " + e.getMessage(),
+          "the new bundle is in " + next);
+    }
+    // The command line in device.json names the bundle's files: point it at the new place.
+    DeviceBundle moved = DeviceBundle.read(current).orElseThrow();
+    new DeviceBundle(
+            moved.thingName(),
+            moved.certificateId(),
+            moved.certificateArn(),
+            moved.endpoint(),
+            moved.port(),
+            DeviceBundle.deviceCommand(current, device, moved.endpoint(), moved.port()))
+        .write(current);
+    result.put("newBundleDir", current.toString()).put("oldBundleDir", retired.toString());
+    result.put("oldRevoked", true);
+    return result;
+  }
+}

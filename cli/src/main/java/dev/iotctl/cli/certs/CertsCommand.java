@@ -1,0 +1,17 @@
+package dev.iotctl.cli.certs;
+
+import picocli.CommandLine.Command;
+
+/** {@code iotctl certs}: one certificate per device, revocable one device at a time. */
+@Command(
+    name = "certs",
+    description = "Issue, revoke, rotate and inspect per-device certificates.",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      CertsIssueCommand.class,
+      CertsRevokeCommand.class,
+      CertsRotateCommand.class,
+      CertsListCommand.class,
+      CertsDescribeCommand.class
+    })
+public final class CertsCommand {}

@@ -1,0 +1,140 @@
+package dev.iotctl.cli.certs;
+
+import dev.iotctl.cli.aws.AwsClients;
+import dev.iotctl.cli.aws.AwsCommand;
+import dev.iotctl.cli.framework.CliException;
+import dev.iotctl.cli.framework.ExitCodes;
+import dev.iotctl.cli.output.Text;
+import dev.iotctl.core.pki.KeyType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "issue",
+    description = {
+      "Issue a certificate per device: key pair and CSR made locally (the private key never"
+          + " leaves this machine), CreateCertificateFromCsr, policies and thing attached, bundle"
+          + " written to OUT/DEVICE/.",
+      "Bulk: --from devices.csv or --prefix P --count N; --resume finishes an interrupted run."
+    },
+    mixinStandardHelpOptions = true)
+final class CertsIssueCommand extends AwsCommand {
+  @Parameters(arity = "0..1", paramLabel = "DEVICE", description = "Thing name of the device.")
+  String device;
+
+  @ArgGroup(exclusive = false)
+  Bulk bulk;
+
+  static final class Bulk {
+    @Option(
+        names = "--from",
+        paramLabel = "CSV",
+        description = "CSV of devices (header: name[,thingType][,attr...]).")
+    Path from;
+
+    @Option(names = "--prefix", paramLabel = "P", description = "Name devices P0001, P0002, ...")
+    String prefix;
+
+    @Option(names = "--count", paramLabel = "N", description = "How many devices with --prefix.")
+    Integer count;
+
+    @Option(
+        names = "--concurrency",
+        paramLabel = "C",
+        defaultValue = "4",
+        description = "Parallel requests (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--resume", description = "Finish an interrupted bulk run from its manifest.")
+    boolean resume;
+  }
+
+  @Option(names = "--policy", paramLabel = "NAME", description = "Policy to attach (repeatable).")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = "--csr", paramLabel = "FILE", description = "Use this CSR; its key stays yours.")
+  Path csr;
+
+  @Option(
+      names = "--key-type",
+      paramLabel = "TYPE",
+      defaultValue = "ec",
+      description = "ec (P-256) or rsa (2048) (default: ${DEFAULT-VALUE}).")
+  String keyType;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "certs",
+      description = "Bundles go to DIR/DEVICE/ (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--create-thing", description = "Create the thing if it does not exist.")
+  boolean createThing;
+
+  @Option(names = "--thing-type", paramLabel = "T", description = "Thing type for --create-thing.")
+  String thingType;
+
+  @Option(
+      names = "--attribute",
+      paramLabel = "K=V",
+      description = "Thing attribute for --create-thing (repeatable).")
+  Map<String, String> attributes = new LinkedHashMap<>();
+
+  @Override
+  protected int run(AwsClients clients) {
+    KeyType type =
+        switch (keyType.toLowerCase(java.util.Locale.ROOT)) {
+          case "ec" -> KeyType.EC_P256;
+          case "rsa" -> KeyType.RSA_2048;
+          default -> throw new CliException(ExitCodes.USAGE, "--key-type must be ec or rsa");
+        };
+    CertificateIssuer issuer = new CertificateIssuer(clients.iot(), DeviceEndpoint.of(clients));
+    if (bulk == null) {
+      if (device == null) {
+        throw new CliException(ExitCodes.USAGE, "give a DEVICE, or --from/--prefix for bulk issue");
+      }
+      IssueResult result =
+          issuer.issue(
+              new IssueRequest(
+                  device,
+                  policies,
+                  csr,
+                  type,
+                  out.resolve(device),
+                  createThing,
+                  thingType,
+                  attributes));
+      printer().print(result.toJson(), Text::render);
+      return 0;
+    }
+    if (device != null || csr != null) {
+      throw new CliException(ExitCodes.USAGE, "bulk issue takes no DEVICE and no --csr");
+    }
+    List<IssueRequest> requests =
+        BulkDevices.read(bulk.from, bulk.prefix, bulk.count).stream()
+            .map(
+                d ->
+                    new IssueRequest(
+                        d.name(),
+                        policies,
+                        null,
+                        type,
+                        out.resolve(d.name()),
+                        createThing,
+                        d.thingType() != null ? d.thingType() : thingType,
+                        d.attributes().isEmpty() ? attributes : d.attributes()))
+            .toList();
+    BulkSummary summary =
+        new BulkIssuer(issuer, out, bulk.concurrency, err()).run(requests, bulk.resume);
+    printer().print(summary.toJson(), n -> summary.toText());
+    return summary.failed().isEmpty() ? 0 : ExitCodes.FAILURE;
+  }
+}

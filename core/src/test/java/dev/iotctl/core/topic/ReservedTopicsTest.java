@@ -1,0 +1,56 @@
+package dev.iotctl.core.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReservedTopicsTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "sensor/temp, NOT_RESERVED",
+    "'', NOT_RESERVED",
+    "$aws/things/t/shadow/update, SHADOW",
+    "$aws/things/t/shadow/name/s/get/accepted, SHADOW",
+    "$aws/things/t/shadow/unknown, OTHER_RESERVED",
+    "$aws/things/t/jobs/get, JOBS",
+    "$aws/things/t/jobs/job1/update/accepted, JOBS",
+    "$aws/things/t/jobs/notify-next, JOBS",
+    "$aws/things/t/defender/metrics/json, DEFENDER",
+    "$aws/things/t/tunnels/notify, TUNNELS",
+    "$aws/things/t/streams/s1/data/cbor, STREAMS",
+    "$aws/things/bad thing/jobs/get, OTHER_RESERVED",
+    "$aws/rules/myRule, BASIC_INGEST",
+    "$aws/rules/myRule/sensors/temp, BASIC_INGEST",
+    "$aws/rules/bad-rule/x, OTHER_RESERVED",
+    "$aws/events/presence/connected/client-1, PRESENCE_EVENTS",
+    "$aws/events/presence/disconnected/client-1, PRESENCE_EVENTS",
+    "$aws/events/subscriptions/subscribed/c, SUBSCRIPTION_EVENTS",
+    "$aws/events/thing/t/created, REGISTRY_EVENTS",
+    "$aws/events/thingGroupMembership/thingGroup/g/thing/t/added, REGISTRY_EVENTS",
+    "$aws/events/job/j1/completed, JOB_EVENTS",
+    "$aws/events/jobExecution/j1/succeeded, JOB_EVENTS",
+    "$aws/events/certificates/registered/abc, CERTIFICATE_EVENTS",
+    "$aws/certificates/create/json, FLEET_PROVISIONING",
+    "$aws/provisioning-templates/tpl/provision/json/accepted, FLEET_PROVISIONING",
+    "$aws/sitewise/asset-models/m/assets/a/properties/p, SITEWISE",
+    "$aws/unknown, OTHER_RESERVED",
+    "$SYS/broker, OTHER_RESERVED",
+  })
+  void classifies(String topic, ReservedTopicFamily family) {
+    assertThat(ReservedTopics.classify(topic)).isEqualTo(family);
+    assertThat(ReservedTopics.isReserved(topic))
+        .isEqualTo(family != ReservedTopicFamily.NOT_RESERVED);
+  }
+
+  @Test
+  void basicIngestRuleAndTopic() {
+    assertThat(ReservedTopics.basicIngestRuleName("$aws/rules/myRule/a/b")).contains("myRule");
+    assertThat(ReservedTopics.basicIngestRuleName("$aws/rules/my-rule/a")).isEmpty();
+    assertThat(ReservedTopics.basicIngestRuleName("a/b")).isEmpty();
+    assertThat(ReservedTopics.withoutBasicIngestPrefix("$aws/rules/myRule/a/b")).isEqualTo("a/b");
+    assertThat(ReservedTopics.withoutBasicIngestPrefix("$aws/rules/myRule")).isEmpty();
+    assertThat(ReservedTopics.withoutBasicIngestPrefix("a/b")).isEqualTo("a/b");
+  }
+}

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  */
 public final class ShadowDeviceApp implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final int CATCH_UP_ATTEMPTS = 3;
 
   private final ShadowDeviceConfig config;
   private final List<Consumer<Step>> listeners = new CopyOnWriteArrayList<>();
@@ -109,7 +109,7 @@ public final class ShadowDeviceApp implements AutoCloseable {
           config.shadowName() == null
               ? ShadowTopics.classic(config.deviceName())
               : ShadowTopics.named(config.deviceName(), config.shadowName());
-      shadow = new ShadowClient(connection, topics, REQUEST_TIMEOUT);
+      shadow = new ShadowClient(connection, topics, config.requestTimeout());
       await(shadow.onDelta(this::onDelta));
       step(Step.Kind.SUBSCRIBED, topics.delta());
       report(waitTime.get());
@@ -170,6 +170,9 @@ public final class ShadowDeviceApp implements AutoCloseable {
           public void reconnected() {
             connected.set(true);
             step(Step.Kind.CONNECTED, "reconnected, subscriptions restored");
+            // Deltas published while offline are lost with the clean session. Not on this
+            // (dispatch) thread: the shadow reply is delivered by it.
+            runInBackground(ShadowDeviceApp.this::catchUpAfterReconnect);
           }
 
           @Override
@@ -185,7 +188,7 @@ public final class ShadowDeviceApp implements AutoCloseable {
         });
   }
 
-  /** A desired value set while the device was offline does not produce a new delta: read it. */
+  /** Deltas published while the device was offline never reach it: read the shadow instead. */
   private void catchUpWithDesired() {
     JsonNode document = await(shadow.get());
     JsonNode pending = document.path("state").path("delta").path(config.shadowProperty());
@@ -194,6 +197,26 @@ public final class ShadowDeviceApp implements AutoCloseable {
         "version " + document.path("version").asLong() + ", pending desired: " + pending);
     if (!pending.isMissingNode()) {
       apply(pending);
+    }
+  }
+
+  /** Retried a few times: the shadow service may answer late right after an outage. */
+  private void catchUpAfterReconnect() {
+    for (int attempt = 1; attempt <= CATCH_UP_ATTEMPTS && connection.isConnected(); attempt++) {
+      try {
+        catchUpWithDesired();
+        return;
+      } catch (RuntimeException e) {
+        step(Step.Kind.ERROR, "shadow not read after reconnect: " + describe(e));
+      }
+    }
+  }
+
+  private void runInBackground(Runnable task) {
+    try {
+      scheduler.execute(task);
+    } catch (RejectedExecutionException e) {
+      // Stopped.
     }
   }
 
@@ -279,9 +302,9 @@ public final class ShadowDeviceApp implements AutoCloseable {
     }
   }
 
-  private static <T> T await(CompletableFuture<T> future) {
+  private <T> T await(CompletableFuture<T> future) {
     try {
-      return future.get(REQUEST_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      return future.get(config.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted", e);

@@ -17,7 +17,7 @@ public final class ShadowDeviceArgs {
       """
       Usage: shadow-device --device_name NAME --endpoint HOST --root_ca PEM --cert PEM --private PEM
                            [--port 8883] [--shadow_name NAME] [--shadow_property wait_time]
-                           [--wait_time 5] [--topic data/NAME] [--count N] [--duration SECONDS]
+                           [--wait_time 5] [--topic devices/NAME/telemetry] [--count N] [--duration SECONDS]
                            [--keep_alive 30]
         Connects as thing NAME, reports {"state":{"reported":{"wait_time":5}}}, applies desired
         wait_time values from the shadow's delta, and publishes a reading to --topic every wait_time
@@ -91,10 +91,11 @@ public final class ShadowDeviceArgs {
         values.get("shadow_name"),
         values.getOrDefault("shadow_property", "wait_time"),
         positive(values, "wait_time", 5),
-        values.getOrDefault("topic", "data/" + deviceName),
+        values.getOrDefault("topic", "devices/" + deviceName + "/telemetry"),
         nonNegative(values, "count", 0),
         duration == null ? null : Duration.ofSeconds(positive(values, "duration", 0)),
-        Duration.ofSeconds(positive(values, "keep_alive", 30)));
+        Duration.ofSeconds(positive(values, "keep_alive", 30)),
+        ShadowDeviceConfig.DEFAULT_REQUEST_TIMEOUT);
   }
 
   private static String required(Map<String, String> values, String name) {

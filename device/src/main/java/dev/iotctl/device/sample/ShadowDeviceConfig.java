@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param count stop after this many readings; 0 runs until stopped
  * @param duration stop after this long; null runs until stopped
  * @param keepAlive MQTT keep-alive
+ * @param requestTimeout how long a shadow request waits for its reply
  */
 public record ShadowDeviceConfig(
     String deviceName,
@@ -34,7 +35,11 @@ public record ShadowDeviceConfig(
     String telemetryTopic,
     int count,
     Duration duration,
-    Duration keepAlive) {
+    Duration keepAlive,
+    Duration requestTimeout) {
+  /** The shadow request timeout the command line uses. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
   public ShadowDeviceConfig {
     Objects.requireNonNull(deviceName, "deviceName");
     Objects.requireNonNull(endpoint, "endpoint");
@@ -44,6 +49,7 @@ public record ShadowDeviceConfig(
     Objects.requireNonNull(shadowProperty, "shadowProperty");
     Objects.requireNonNull(telemetryTopic, "telemetryTopic");
     Objects.requireNonNull(keepAlive, "keepAlive");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
     if (initialWaitTime < 1) {
       throw new IllegalArgumentException("wait_time must be a positive integer");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iotctl.device.mqtt.DeviceConnection;
+import dev.iotctl.device.mqtt.MessageHandler;
 import dev.iotctl.device.mqtt.Qos;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,8 @@ import java.util.function.Consumer;
  * <p>Futures fail with {@link ShadowRejectedException} on a {@code /rejected} reply and with {@link
  * java.util.concurrent.TimeoutException} when no reply arrives in time. Delta and document
  * callbacks run on this client's own thread, so they may wait for shadow requests.
+ *
+ * <p>Use one client per shadow per connection: a connection holds one handler per topic filter.
  */
 public final class ShadowClient implements AutoCloseable {
   /** How long a request waits for its reply unless configured otherwise. */
@@ -44,6 +48,7 @@ public final class ShadowClient implements AutoCloseable {
   private final Map<ShadowOperation, CompletableFuture<Void>> replySubscriptions =
       new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+  private final Set<String> subscribedFilters = ConcurrentHashMap.newKeySet();
   private final ExecutorService callbacks;
 
   public ShadowClient(DeviceConnection connection, ShadowTopics topics, Duration timeout) {
@@ -104,7 +109,7 @@ public final class ShadowClient implements AutoCloseable {
 
   /** Calls {@code listener} for every {@code /update/delta}; the future completes on SUBACK. */
   public CompletableFuture<Void> onDelta(Consumer<ShadowDelta> listener) {
-    return connection.subscribe(
+    return subscribe(
         topics.delta(),
         Qos.AT_LEAST_ONCE,
         (topic, payload) -> {
@@ -120,7 +125,7 @@ public final class ShadowClient implements AutoCloseable {
 
   /** Calls {@code listener} for every {@code /update/documents}; completes on SUBACK. */
   public CompletableFuture<Void> onDocuments(Consumer<JsonNode> listener) {
-    return connection.subscribe(
+    return subscribe(
         topics.documents(),
         Qos.AT_LEAST_ONCE,
         (topic, payload) -> {
@@ -134,12 +139,7 @@ public final class ShadowClient implements AutoCloseable {
   /** Unsubscribes from this shadow's topics and fails requests still waiting. */
   @Override
   public void close() {
-    for (ShadowOperation operation : replySubscriptions.keySet()) {
-      connection.unsubscribe(topics.accepted(operation));
-      connection.unsubscribe(topics.rejected(operation));
-    }
-    connection.unsubscribe(topics.delta());
-    connection.unsubscribe(topics.documents());
+    subscribedFilters.forEach(connection::unsubscribe);
     pending.values().forEach(f -> f.cancel(false));
     callbacks.shutdown();
   }
@@ -172,9 +172,8 @@ public final class ShadowClient implements AutoCloseable {
             operation,
             op ->
                 CompletableFuture.allOf(
-                    connection.subscribe(topics.accepted(op), Qos.AT_LEAST_ONCE, this::onAccepted),
-                    connection.subscribe(
-                        topics.rejected(op), Qos.AT_LEAST_ONCE, this::onRejected)));
+                    subscribe(topics.accepted(op), Qos.AT_LEAST_ONCE, this::onAccepted),
+                    subscribe(topics.rejected(op), Qos.AT_LEAST_ONCE, this::onRejected)));
     ready.whenComplete(
         (ok, failure) -> {
           if (failure != null) {
@@ -182,6 +181,11 @@ public final class ShadowClient implements AutoCloseable {
           }
         });
     return ready;
+  }
+
+  private CompletableFuture<Void> subscribe(String filter, Qos qos, MessageHandler handler) {
+    subscribedFilters.add(filter);
+    return connection.subscribe(filter, qos, handler);
   }
 
   private void onAccepted(String topic, byte[] payload) {

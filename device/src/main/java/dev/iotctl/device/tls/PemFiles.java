@@ -50,7 +50,8 @@ public final class PemFiles {
     try (PEMParser parser = parser(file)) {
       for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
         if (object instanceof PEMKeyPair keyPair) {
-          return converter.getKeyPair(keyPair).getPrivate();
+          // Not getKeyPair(): SEC1 makes the public key optional and it may be absent.
+          return converter.getPrivateKey(keyPair.getPrivateKeyInfo());
         }
         if (object instanceof PrivateKeyInfo keyInfo) {
           return converter.getPrivateKey(keyInfo);

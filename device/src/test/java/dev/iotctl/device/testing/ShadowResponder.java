@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -41,7 +42,14 @@ public final class ShadowResponder implements AutoCloseable {
     client =
         new MqttAsyncClient("ssl://127.0.0.1:" + port, "shadow-responder", new MemoryPersistence());
     client.setCallback(
-        new MqttCallback() {
+        new MqttCallbackExtended() {
+          @Override
+          public void connectComplete(boolean reconnect, String serverUri) {
+            if (reconnect) {
+              subscribe();
+            }
+          }
+
           @Override
           public void connectionLost(Throwable cause) {}
 
@@ -57,9 +65,35 @@ public final class ShadowResponder implements AutoCloseable {
     options.setSocketFactory(tls.getSocketFactory());
     options.setCleanSession(true);
     options.setMaxInflight(1000);
+    options.setAutomaticReconnect(true);
+    options.setMaxReconnectDelay(500);
     client.connect(options).waitForCompletion(10_000);
-    client.subscribe("$aws/things/+/shadow/+", 1).waitForCompletion(10_000);
-    client.subscribe("$aws/things/+/shadow/name/+/+", 1).waitForCompletion(10_000);
+    subscribe().waitForCompletion(10_000);
+  }
+
+  private IMqttToken subscribe() {
+    try {
+      return client.subscribe(
+          new String[] {"$aws/things/+/shadow/+", "$aws/things/+/shadow/name/+/+"},
+          new int[] {1, 1});
+    } catch (MqttException e) {
+      throw new IllegalStateException("Shadow responder cannot subscribe", e);
+    }
+  }
+
+  /** True while connected to the broker. */
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  /**
+   * Changes desired state without publishing anything, as if the change happened while the device
+   * could not hear it.
+   */
+  public synchronized void setDesiredQuietly(String thing, String property, int value) {
+    ObjectNode shadow = shadows.computeIfAbsent(key(thing, null), k -> emptyShadow());
+    ((ObjectNode) shadow.get("state").get("desired")).put(property, value);
+    shadow.put("version", shadow.path("version").asLong() + 1);
   }
 
   public static ShadowResponder start(int port, SSLContext tls) {

@@ -1,13 +1,14 @@
 package dev.iotctl.device.testing;
 
+import dev.iotctl.core.pki.KeyType;
 import dev.iotctl.device.mqtt.DeviceConnection;
 import dev.iotctl.device.mqtt.DeviceConnectionSettings;
 import dev.iotctl.device.mqtt.ReconnectBackoff;
 import dev.iotctl.device.tls.DeviceTls;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
-import org.bouncycastle.asn1.x509.GeneralName;
 
 /**
  * Test-only: a CA, a Mosquitto broker with a server certificate for 127.0.0.1 and localhost, and
@@ -25,11 +26,7 @@ public final class TestBed implements AutoCloseable {
   public TestBed(Path directory) {
     this.directory = directory;
     this.pki = TestPki.create(directory, "test-root");
-    TestPki.Issued server =
-        pki.server(
-            "broker",
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-            new GeneralName(GeneralName.dNSName, "localhost"));
+    TestPki.Issued server = pki.server("broker", List.of("localhost"), List.of("127.0.0.1"));
     this.broker = MosquittoBroker.start(directory, pki, server);
   }
 
@@ -47,7 +44,7 @@ public final class TestBed implements AutoCloseable {
 
   /** Issues an EC (PKCS#8) device certificate named {@code thing}. */
   public TestPki.Issued device(String thing) {
-    return pki.device(thing, TestPki.KeyType.EC, TestPki.KeyFormat.PKCS8);
+    return pki.device(thing, KeyType.EC_P256, TestPki.KeyFormat.PKCS8);
   }
 
   /** TLS context for a device certificate, trusting this bed's CA. */

@@ -1,51 +1,33 @@
 package dev.iotctl.device.testing;
 
+import dev.iotctl.core.pki.CertificateAuthority;
+import dev.iotctl.core.pki.KeyPairs;
+import dev.iotctl.core.pki.KeyType;
+import dev.iotctl.core.pki.Pem;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
+import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.concurrent.atomic.AtomicLong;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
- * Test-only PKI: a CA that issues a broker certificate and device certificates, written as PEM
- * files (keys 0600 before any byte) into a test's temporary directory.
+ * Test-only: a {@link CertificateAuthority} whose broker and device certificates are written as PEM
+ * files into a test's temporary directory, device keys in the encodings devices meet in the wild
+ * (core's PKI writes PKCS#8 only).
  */
 public final class TestPki {
-  /** Key algorithm of an issued certificate. */
-  public enum KeyType {
-    EC,
-    RSA
-  }
-
   /** PEM encoding of a private key. */
   public enum KeyFormat {
     /** {@code BEGIN PRIVATE KEY}. */
@@ -57,32 +39,25 @@ public final class TestPki {
   /** An issued certificate's files. */
   public record Issued(Path certificate, Path privateKey, X509Certificate x509, PrivateKey key) {}
 
-  private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
+  private static final Duration VALIDITY = Duration.ofDays(2);
 
   private final Path directory;
-  private final KeyPair caKeys;
-  private final X509Certificate caCertificate;
+  private final CertificateAuthority ca;
   private final Path caFile;
 
-  private TestPki(Path directory, String name) throws Exception {
+  private TestPki(Path directory, String name) throws IOException {
+    Files.createDirectories(directory);
     this.directory = directory;
-    this.caKeys = generate(KeyType.EC);
-    X500Name subject = new X500Name("CN=" + name);
-    JcaX509v3CertificateBuilder builder = builder(subject, subject, caKeys);
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-    builder.addExtension(
-        Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-    this.caCertificate = sign(builder, caKeys.getPrivate());
+    this.ca = CertificateAuthority.create(name, KeyType.EC_P256);
     this.caFile = directory.resolve(name + ".ca.pem");
-    writePem(caFile, caCertificate);
+    Pem.writeAtomically(caFile, Pem.toPem(ca.certificate()));
   }
 
   /** A new CA named {@code name}; its certificate is written to {@code <name>.ca.pem}. */
   public static TestPki create(Path directory, String name) {
     try {
-      Files.createDirectories(directory);
       return new TestPki(directory, name);
-    } catch (Exception e) {
+    } catch (IOException e) {
       throw new IllegalStateException("Cannot create test CA", e);
     }
   }
@@ -92,108 +67,68 @@ public final class TestPki {
   }
 
   public X509Certificate caCertificate() {
-    return caCertificate;
+    return ca.certificate();
   }
 
-  /** A server certificate with the given SANs ({@link GeneralName#iPAddress}, dNSName). */
-  public Issued server(String name, GeneralName... subjectAltNames) {
-    return issue(name, KeyType.EC, KeyFormat.PKCS8, KeyPurposeId.id_kp_serverAuth, subjectAltNames);
+  /** A server certificate (PKCS#8 EC key) for the given DNS names and IP addresses. */
+  public Issued server(String name, List<String> dnsNames, List<String> ipAddresses) {
+    KeyPair keys = KeyPairs.generate(KeyType.EC_P256);
+    X509Certificate certificate =
+        ca.issueServerCertificate(keys.getPublic(), dnsNames, ipAddresses, VALIDITY);
+    return write(name, certificate, keys, KeyFormat.PKCS8);
   }
 
   /** A device (client) certificate with CN {@code name}. */
   public Issued device(String name, KeyType type, KeyFormat format) {
-    return issue(name, type, format, KeyPurposeId.id_kp_clientAuth);
+    KeyPair keys = KeyPairs.generate(type);
+    X509Certificate certificate = ca.issueDeviceCertificate(keys.getPublic(), name, VALIDITY);
+    return write(name, certificate, keys, format);
   }
 
-  private Issued issue(
-      String name, KeyType type, KeyFormat format, KeyPurposeId purpose, GeneralName... sans) {
+  private Issued write(String name, X509Certificate certificate, KeyPair keys, KeyFormat format) {
+    Path certificateFile = directory.resolve(name + ".cert.pem");
+    Path keyFile = directory.resolve(name + ".private.key");
     try {
-      KeyPair keys = generate(type);
-      JcaX509v3CertificateBuilder builder =
-          builder(
-              X500Name.getInstance(caCertificate.getSubjectX500Principal().getEncoded()),
-              new X500Name("CN=" + name),
-              keys);
-      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(
-          Extension.authorityKeyIdentifier,
-          false,
-          utils.createAuthorityKeyIdentifier(caCertificate));
-      builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
-      if (sans.length > 0) {
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
+      Pem.writeAtomically(certificateFile, Pem.toPem(certificate));
+      if (format == KeyFormat.PKCS8) {
+        Pem.writePrivateKey(keyFile, keys.getPrivate());
+      } else {
+        writeTraditional(keyFile, keys.getPrivate(), keys.getPublic());
       }
-      X509Certificate certificate = sign(builder, caKeys.getPrivate());
-      Path certificateFile = directory.resolve(name + ".cert.pem");
-      Path keyFile = directory.resolve(name + ".private.key");
-      writePem(certificateFile, certificate);
-      writePrivateKey(keyFile, keys.getPrivate(), format);
-      return new Issued(certificateFile, keyFile, certificate, keys.getPrivate());
-    } catch (Exception e) {
-      throw new IllegalStateException("Cannot issue test certificate " + name, e);
-    }
-  }
-
-  private static JcaX509v3CertificateBuilder builder(
-      X500Name issuer, X500Name subject, KeyPair keys) throws GeneralSecurityException {
-    Instant now = Instant.now();
-    JcaX509v3CertificateBuilder builder =
-        new JcaX509v3CertificateBuilder(
-            issuer,
-            BigInteger.valueOf(SERIAL.incrementAndGet()),
-            Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(2))),
-            subject,
-            keys.getPublic());
-    try {
-      builder.addExtension(
-          Extension.subjectKeyIdentifier,
-          false,
-          new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
     } catch (IOException e) {
-      throw new GeneralSecurityException(e);
+      throw new IllegalStateException("Cannot write test certificate " + name, e);
     }
-    return builder;
+    return new Issued(certificateFile, keyFile, certificate, keys.getPrivate());
   }
 
-  private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
-      throws OperatorCreationException, GeneralSecurityException {
-    String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-    ContentSigner signer = new JcaContentSignerBuilder(algorithm).build(key);
-    return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-  }
-
-  private static KeyPair generate(KeyType type) throws GeneralSecurityException {
-    if (type == KeyType.EC) {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      return generator.generateKeyPair();
-    }
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return generator.generateKeyPair();
-  }
-
-  private static void writePem(Path file, Object object) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-        JcaPEMWriter pem = new JcaPEMWriter(out)) {
-      pem.writeObject(object);
-    }
-  }
-
-  private static void writePrivateKey(Path file, PrivateKey key, KeyFormat format)
+  private static void writeTraditional(Path file, PrivateKey key, PublicKey publicKey)
       throws IOException {
     Files.deleteIfExists(file);
     Files.createFile(
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
         JcaPEMWriter pem = new JcaPEMWriter(out)) {
-      if (format == KeyFormat.PKCS8) {
-        pem.writeObject(new JcaPKCS8Generator(key, null));
+      if (key instanceof ECPrivateKey ec) {
+        pem.writeObject(sec1(ec, publicKey));
       } else {
-        pem.writeObject(key);
+        pem.writeObject(key); // PKCS#1 "RSA PRIVATE KEY"
       }
     }
+  }
+
+  /**
+   * SEC1 as OpenSSL and AWS write it: curve OID and public key inside. (Bouncy Castle's generic
+   * writer drops both for JDK keys, which no real tool produces.)
+   */
+  private static PemObject sec1(ECPrivateKey key, PublicKey publicKey) throws IOException {
+    PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+    SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
+    org.bouncycastle.asn1.sec.ECPrivateKey sec1 =
+        new org.bouncycastle.asn1.sec.ECPrivateKey(
+            key.getParams().getOrder().bitLength(),
+            key.getS(),
+            publicInfo.getPublicKeyData(),
+            info.getPrivateKeyAlgorithm().getParameters());
+    return new PemObject("EC PRIVATE KEY", sec1.getEncoded());
   }
 }

@@ -1,0 +1,2 @@
+/** Device Shadow requests, replies and deltas over MQTT. */
+package dev.iotctl.device.shadow;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * {@code iotctl local apply cdk.out/<Stack>.template.json ...}: creates the templates' IoT
@@ -67,7 +68,8 @@ public final class LocalApplyCommand implements Callable<Integer> {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
     }
     ApplySummary summary;
-    try (AwsClients clients = new AwsClients(TargetOptions.localTarget(dataDir))) {
+    try (AwsClients clients =
+        new AwsClients(TargetOptions.localTarget(dataDir), ApacheHttpClient::create)) {
       LocalEndpoint endpoint = clients.target().local();
       summary =
           new ApplyExecutor(

@@ -3,6 +3,7 @@ package dev.iotctl.cli.aws;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
 import java.net.URI;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -24,13 +25,23 @@ import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
  */
 public final class AwsClients implements AutoCloseable {
   private final AwsTarget target;
+  private final Supplier<SdkHttpClient> httpClientFactory;
   private SdkHttpClient http;
   private IotClient iot;
   private IotDataPlaneClient data;
   private URI resolvedDataEndpoint;
 
   public AwsClients(AwsTarget target) {
+    this(target, () -> UrlConnectionHttpClient.builder().build());
+  }
+
+  /**
+   * With another HTTP client: the URL-connection client cannot send PATCH (UpdateThing,
+   * UpdateThingGroup), so commands that need those pass e.g. the Apache client.
+   */
+  public AwsClients(AwsTarget target, Supplier<SdkHttpClient> httpClientFactory) {
     this.target = target;
+    this.httpClientFactory = httpClientFactory;
   }
 
   public AwsTarget target() {
@@ -112,7 +123,7 @@ public final class AwsClients implements AutoCloseable {
 
   private SdkHttpClient http() {
     if (http == null) {
-      http = UrlConnectionHttpClient.builder().build();
+      http = httpClientFactory.get();
     }
     return http;
   }

@@ -41,15 +41,7 @@ public final class TargetOptions {
   /** Resolves the options into a target; {@code --local} wins over AWS settings it replaces. */
   public AwsTarget toTarget() {
     if (local != null) {
-      LocalEndpoint endpoint = LocalEndpoint.read(local);
-      URI http = uri(endpoint.httpUrl(), "endpoint.json httpUrl");
-      return new AwsTarget(
-          null,
-          endpoint.region(),
-          http,
-          http,
-          new AwsTarget.StaticCredentials("AKIDLOCALSTANDIN", "local-stand-in-secret"),
-          endpoint);
+      return localTarget(local);
     }
     return new AwsTarget(
         profile,
@@ -58,6 +50,19 @@ public final class TargetOptions {
         dataEndpoint == null ? null : dataUri(dataEndpoint),
         null,
         null);
+  }
+
+  /** The stand-in whose data dir is {@code dataDir}, from its {@code endpoint.json}. */
+  public static AwsTarget localTarget(Path dataDir) {
+    LocalEndpoint endpoint = LocalEndpoint.read(dataDir);
+    URI http = uri(endpoint.httpUrl(), "endpoint.json httpUrl");
+    return new AwsTarget(
+        null,
+        endpoint.region(),
+        http,
+        http,
+        new AwsTarget.StaticCredentials("AKIDLOCALSTANDIN", "local-stand-in-secret"),
+        endpoint);
   }
 
   private static URI dataUri(String value) {

@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
     name = "local",
     description = "Run and inspect the local stand-in for AWS IoT Core.",
     mixinStandardHelpOptions = true,
-    subcommands = {LocalUpCommand.class, LocalActionsCommand.class, LocalStatsCommand.class})
+    subcommands = {
+      LocalUpCommand.class,
+      LocalApplyCommand.class,
+      LocalActionsCommand.class,
+      LocalStatsCommand.class
+    })
 public final class LocalCommand {}

@@ -46,6 +46,7 @@ public final class IotHttpOperations {
         new PolicyOperations(registry.policies(), account),
         new PrincipalOperations(registry.thingPrincipals()),
         new TopicRuleOperations(registry.topicRules(), account),
+        new dev.iotctl.local.http.control.TestAuthorizationOperation(registry, account),
         new EndpointOperations(endpointHost));
   }
 

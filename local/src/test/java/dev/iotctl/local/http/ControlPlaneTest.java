@@ -289,6 +289,57 @@ class ControlPlaneTest {
   }
 
   @Test
+  void testAuthorizationUsesThePolicyEngine() {
+    String arn = "arn:aws:iot:us-east-1:123456789012:";
+    var cert = iot.createKeysAndCertificate(b -> b.setAsActive(true));
+    iot.createPolicy(
+        b ->
+            b.policyName("telemetry")
+                .policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":["
+                        + "{\"Effect\":\"Allow\",\"Action\":\"iot:Publish\",\"Resource\":\""
+                        + arn
+                        + "topic/things/${iot:Connection.Thing.ThingName}/*\"},"
+                        + "{\"Effect\":\"Deny\",\"Action\":\"iot:Publish\",\"Resource\":\""
+                        + arn
+                        + "topic/things/*/secret\"}]}"));
+    iot.attachPolicy(b -> b.policyName("telemetry").target(cert.certificateArn()));
+    iot.createThing(b -> b.thingName("tester"));
+    iot.attachThingPrincipal(b -> b.thingName("tester").principal(cert.certificateArn()));
+
+    var results =
+        iot.testAuthorization(
+                b ->
+                    b.principal(cert.certificateArn())
+                        .clientId("tester")
+                        .authInfos(
+                            a ->
+                                a.actionType("PUBLISH").resources(arn + "topic/things/tester/temp"),
+                            a ->
+                                a.actionType("PUBLISH")
+                                    .resources(arn + "topic/things/tester/secret"),
+                            a ->
+                                a.actionType("PUBLISH").resources(arn + "topic/things/other/temp")))
+            .authResults();
+    assertThat(results)
+        .extracting(r -> r.authDecisionAsString())
+        .containsExactly("ALLOWED", "EXPLICIT_DENY", "IMPLICIT_DENY");
+    assertThat(results.get(0).allowed().policies())
+        .extracting(p -> p.policyName())
+        .containsExactly("telemetry");
+    assertThat(results.get(1).denied().explicitDeny().policies())
+        .extracting(p -> p.policyName())
+        .containsExactly("telemetry");
+    assertThatThrownBy(
+            () ->
+                iot.testAuthorization(
+                    b ->
+                        b.principal(arn + "cert/" + "0".repeat(64))
+                            .authInfos(a -> a.actionType("CONNECT").resources("x"))))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
   void topicRules() {
     iot.createTopicRule(
         b ->

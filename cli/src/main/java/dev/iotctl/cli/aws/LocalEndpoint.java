@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * The stand-in's {@code endpoint.json}, written by {@code iotctl local up} when it is ready.
  *
  * @param dataDir the stand-in's data directory
+ * @param operatorCertDir the stand-in's operator bundle (an MQTT identity for tooling), or null
  */
 public record LocalEndpoint(
     Path dataDir,
@@ -21,7 +22,8 @@ public record LocalEndpoint(
     String httpUrl,
     Path rootCaPath,
     String region,
-    String accountId) {
+    String accountId,
+    Path operatorCertDir) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of(".iotctl", "local");
   public static final String FILE_NAME = "endpoint.json";
@@ -47,7 +49,8 @@ public record LocalEndpoint(
         httpUrl,
         Path.of(text(json, "rootCaPath", file)),
         text(json, "region", file),
-        text(json, "accountId", file));
+        text(json, "accountId", file),
+        json.hasNonNull("operatorCertDir") ? Path.of(json.get("operatorCertDir").asText()) : null);
   }
 
   private static String text(JsonNode json, String field, Path file) {

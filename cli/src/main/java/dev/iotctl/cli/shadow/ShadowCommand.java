@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       ShadowUpdateCommand.class,
       ShadowDeleteCommand.class,
       ShadowListCommand.class,
-      ShadowDiffCommand.class
+      ShadowDiffCommand.class,
+      ShadowWatchCommand.class
     })
 public final class ShadowCommand {}

@@ -101,6 +101,57 @@ class ShadowCommandsTest {
     assertThat(r.err()).contains("not valid JSON");
   }
 
+  @Test
+  void watchUntilSyncedExitsWhenTheDeviceCatchesUp() throws Exception {
+    standIn.run("shadow", "update", "heater", "--desired", "{\"temp\":21}");
+    var watch =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> standIn.run("shadow", "watch", "heater", "--until-synced", "--timeout", "20"));
+    // The watcher is subscribed before it reads the shadow, so this report is seen either way.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () -> {
+              standIn.run("shadow", "update", "heater", "--reported", "{\"temp\":21}");
+              return watch.isDone();
+            });
+    CliRunner.Result r = watch.get();
+    assertThat(r.exitCode()).as(r.err()).isZero();
+  }
+
+  @Test
+  void watchStreamsDocumentsAsJsonLines() throws Exception {
+    var watch =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> standIn.run("shadow", "watch", "boiler", "--timeout", "4"));
+    int[] n = {0};
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(300))
+        .until(
+            () -> {
+              standIn.run("shadow", "update", "boiler", "--desired", "{\"n\":" + (++n[0]) + "}");
+              return watch.isDone();
+            });
+    CliRunner.Result r = watch.get();
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String firstDocument =
+        r.out().lines().filter(l -> l.contains("/update/documents")).findFirst().orElseThrow();
+    JsonNode line = json(firstDocument);
+    assertThat(line.path("topic").asText()).isEqualTo("$aws/things/boiler/shadow/update/documents");
+    assertThat(line.path("message").path("current").path("state").path("desired").has("n"))
+        .isTrue();
+  }
+
+  @Test
+  void watchTimesOutWithExitOneWhenNeverSynced() {
+    standIn.run("shadow", "update", "cooler", "--desired", "{\"temp\":5}");
+    CliRunner.Result r =
+        standIn.run("shadow", "watch", "cooler", "--until-synced", "--timeout", "2");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("did not sync");
+  }
+
   static JsonNode json(String text) {
     try {
       return Json.MAPPER.readTree(text);

@@ -131,6 +131,11 @@ public final class LocalIotCore implements AutoCloseable {
     return Optional.ofNullable(httpApi).map(HttpApiFactory.RunningHttpApi::url);
   }
 
+  /** The stand-in's CA: it signs device certificates (CreateKeysAndCertificate, CSRs). */
+  public dev.iotctl.core.pki.CertificateAuthority certificateAuthority() {
+    return pki.ca();
+  }
+
   /** The root CA certificate clients trust ({@code DIR/pki/root-ca.pem}). */
   public Path rootCaPath() {
     return pki.rootCaPath();

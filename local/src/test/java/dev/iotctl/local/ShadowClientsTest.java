@@ -207,7 +207,8 @@ class ShadowClientsTest {
             "devices/sample-1/telemetry",
             0,
             null,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            ShadowDeviceConfig.DEFAULT_REQUEST_TIMEOUT);
     try (ShadowDeviceApp app = new ShadowDeviceApp(config)) {
       app.start();
       assertThat(shadow("sample-1").at("/state/reported/wait_time").asInt()).isEqualTo(5);

@@ -16,9 +16,14 @@ public final class StandIn implements AutoCloseable {
   public final LocalIotCore core;
 
   public StandIn(Path dataDir, HttpApiConfig config) {
+    this(dataDir, config, false);
+  }
+
+  /** With {@code awsQuotas}, as {@code iotctl local up --quotas aws}. */
+  public StandIn(Path dataDir, HttpApiConfig config, boolean awsQuotas) {
     core =
         LocalIotCore.start(
-            new LocalIotCoreConfig(dataDir, 0, 0, false, "us-east-1", ACCOUNT_ID, null)
+            new LocalIotCoreConfig(dataDir, 0, 0, awsQuotas, "us-east-1", ACCOUNT_ID, null)
                 .withHttpApi(new LocalHttpApiFactory(config)));
   }
 

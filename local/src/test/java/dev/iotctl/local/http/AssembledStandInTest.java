@@ -7,12 +7,34 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.ThrottlingException;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 import software.amazon.awssdk.services.iotdataplane.model.ResourceNotFoundException;
 
-/** The data plane inside the assembled stand-in: shadows stored in the SQLite registry. */
-class AssembledDataPlaneTest {
+/**
+ * The HTTP API inside the assembled stand-in: shadows stored in the SQLite registry, quota
+ * emulation switched on from the core's config.
+ */
+class AssembledStandInTest {
   @TempDir Path dir;
+
+  @Test
+  void awsQuotasFromTheCoreConfigThrottleTheControlPlane() {
+    try (StandIn standIn = new StandIn(dir, HttpApiConfig.defaults(), true);
+        IotClient iot = AwsClients.iot(standIn.url())) {
+      int throttled = 0;
+      for (int i = 0; i < 30; i++) { // ListThings: 10 per second on AWS
+        try {
+          iot.listThings(b -> b.maxResults(1));
+        } catch (ThrottlingException e) {
+          assertThat(e.statusCode()).isEqualTo(400);
+          throttled++;
+        }
+      }
+      assertThat(throttled).isPositive();
+    }
+  }
 
   @Test
   void namedShadowsSurviveARestartAndDeletedOnesAreNotListed() {

@@ -140,7 +140,7 @@ public final class LocalIotCore implements AutoCloseable {
     return Optional.ofNullable(httpApi).map(HttpApiFactory.RunningHttpApi::url);
   }
 
-  /** The stand-in's CA: it signs certificates created through the API. */
+  /** The stand-in's CA: it signs device certificates (CreateKeysAndCertificate, CSRs). */
   public CertificateAuthority certificateAuthority() {
     return pki.ca();
   }

@@ -1,24 +1,30 @@
 package dev.iotctl.local;
 
+import dev.iotctl.local.http.LocalHttpApiFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the stand-in (MQTT only) until the process is stopped: {@code DATA_DIR [MQTT_PORT]}. Prints
- * one readiness line with the startup time; a shutdown hook closes it cleanly on SIGTERM/Ctrl-C.
- * The CLI's {@code iotctl local start} is the full front end; this is the bare process.
+ * Runs the stand-in (MQTT and the HTTP API) until the process is stopped: {@code DATA_DIR
+ * [MQTT_PORT [HTTP_PORT]]}. Prints one readiness line with the startup time; a shutdown hook closes
+ * it cleanly on SIGTERM/Ctrl-C. The CLI's {@code iotctl local start} is the full front end; this is
+ * the bare process.
  */
 public final class LocalIotCoreMain {
   private LocalIotCoreMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    if (args.length < 1 || args.length > 2) {
-      System.err.println("usage: LocalIotCoreMain DATA_DIR [MQTT_PORT]");
+    if (args.length < 1 || args.length > 3) {
+      System.err.println("usage: LocalIotCoreMain DATA_DIR [MQTT_PORT [HTTP_PORT]]");
       System.exit(2);
     }
     int mqttPort = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    int httpPort = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     LocalIotCore core =
-        LocalIotCore.start(LocalIotCoreConfig.defaults(Path.of(args[0])).withPorts(mqttPort, 0));
+        LocalIotCore.start(
+            LocalIotCoreConfig.defaults(Path.of(args[0]))
+                .withPorts(mqttPort, httpPort)
+                .withHttpApi(new LocalHttpApiFactory()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -32,6 +38,8 @@ public final class LocalIotCoreMain {
             + core.startupTime().toMillis()
             + " ms: mqtt 127.0.0.1:"
             + core.mqttPort()
+            + ", http "
+            + core.httpUrl().map(Object::toString).orElse("-")
             + ", endpoint "
             + core.endpointFile());
     System.out.flush();

@@ -11,8 +11,8 @@ import dev.iotctl.local.http.control.ThingOperations;
 import dev.iotctl.local.http.control.ThingTypeOperations;
 import dev.iotctl.local.http.control.TopicRuleOperations;
 import dev.iotctl.local.http.data.GatewayPublisher;
+import dev.iotctl.local.http.data.LiveNamedShadows;
 import dev.iotctl.local.http.data.PublishOperation;
-import dev.iotctl.local.http.data.RegistryShadows;
 import dev.iotctl.local.http.data.ShadowOperations;
 import dev.iotctl.local.http.data.ShadowServiceBackend;
 import dev.iotctl.local.http.server.RouteProvider;
@@ -55,9 +55,13 @@ public final class IotHttpOperations {
    * {@code storage}), Publish through {@code gateway}.
    */
   public static List<RouteProvider> dataPlane(
-      ShadowService shadows, RegistryShadows storage, DeviceGateway gateway, Clock clock) {
+      ShadowService shadows,
+      dev.iotctl.local.registry.ShadowStore storage,
+      DeviceGateway gateway,
+      Clock clock) {
     return List.of(
-        new ShadowOperations(new ShadowServiceBackend(shadows, storage::liveNamedShadows), clock),
+        new ShadowOperations(
+            new ShadowServiceBackend(shadows, new LiveNamedShadows(storage)), clock),
         new PublishOperation(new GatewayPublisher(gateway, shadows)));
   }
 }

@@ -3,7 +3,6 @@ package dev.iotctl.local.http;
 import dev.iotctl.local.HttpApiFactory;
 import dev.iotctl.local.LocalIotCore;
 import dev.iotctl.local.LocalIotCoreConfig;
-import dev.iotctl.local.http.data.RegistryShadows;
 import dev.iotctl.local.http.quota.QuotaMode;
 import dev.iotctl.local.http.server.RouteProvider;
 import dev.iotctl.local.registry.RegistryConfig;
@@ -13,30 +12,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the HTTP API over a started {@link LocalIotCore}: the same registry, CA, shadow service
- * and gateway the MQTT side uses, so there is one source of truth.
+ * Plugs the HTTP API into {@link LocalIotCore}: port and quota mode from the core's config ({@code
+ * httpPort}, {@code awsQuotas}), operations over its registry, CA, shadow service and gateway.
+ * DescribeEndpoint answers {@code 127.0.0.1}, where the core's broker listens.
  */
 public final class LocalHttpApiFactory implements HttpApiFactory {
+  private final HttpApiConfig base;
+
+  /** Loopback, signatures required. */
+  public LocalHttpApiFactory() {
+    this(HttpApiConfig.defaults());
+  }
+
+  /**
+   * {@code base} supplies host, threads and {@code allowUnsigned}; port and quotas come from the
+   * core.
+   */
+  public LocalHttpApiFactory(HttpApiConfig base) {
+    this.base = base;
+  }
 
   @Override
   public RunningHttpApi start(LocalIotCore core) {
     LocalIotCoreConfig config = core.config();
     RegistryConfig account = new RegistryConfig(config.region(), config.accountId());
     Clock clock = Clock.systemUTC();
-    List<RouteProvider> operations =
-        new ArrayList<>(
-            IotHttpOperations.controlPlane(
-                core.registry(), account, core.certificateAuthority(), "127.0.0.1", clock));
+    List<RouteProvider> operations = new ArrayList<>();
+    operations.addAll(
+        IotHttpOperations.controlPlane(
+            core.registry(), account, core.certificateAuthority(), "127.0.0.1", clock));
     operations.addAll(
         IotHttpOperations.dataPlane(
-            core.shadowService(),
-            new RegistryShadows(core.registry().shadows()),
-            core.gateway(),
-            clock));
+            core.shadowService(), core.registry().shadows(), core.gateway(), clock));
     LocalHttpApi api =
         LocalHttpApi.start(
-            HttpApiConfig.defaults()
-                .withPort(config.httpPort())
+            base.withPort(config.httpPort())
                 .withQuotas(config.awsQuotas() ? QuotaMode.AWS : QuotaMode.NONE),
             operations);
     return new RunningHttpApi() {

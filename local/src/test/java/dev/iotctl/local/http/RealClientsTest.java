@@ -44,7 +44,7 @@ class RealClientsTest {
   @BeforeAll
   static void start() throws Exception {
     standIn = new StandIn(dir.resolve("data"), HttpApiConfig.defaults());
-    try (IotClient iot = AwsClients.iot(standIn.api.url())) {
+    try (IotClient iot = AwsClients.iot(standIn.url())) {
       for (int i = 0; i < 250; i++) {
         String name = String.format("bulk-%03d", i);
         iot.createThing(b -> b.thingName(name));
@@ -66,7 +66,7 @@ class RealClientsTest {
             List.of(
                 "bash",
                 script.toString(),
-                standIn.api.url().toString(),
+                standIn.url().toString(),
                 work.toString(),
                 Path.of("..", "policies").toAbsolutePath().normalize().toString()));
     assertThat(result.output()).as(result.output()).contains("FLOW OK");
@@ -101,7 +101,7 @@ class RealClientsTest {
             List.of(
                 "/usr/bin/python3",
                 resource("boto3-flow.py").toString(),
-                standIn.api.url().toString()));
+                standIn.url().toString()));
     assertThat(result.output()).as(result.output()).contains("BOTO3 OK");
     assertThat(result.exitCode()).isZero();
   }
@@ -146,7 +146,7 @@ class RealClientsTest {
     kmf.init(keys, new char[0]);
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
-    trust.setCertificateEntry("ca", standIn.ca.certificate());
+    trust.setCertificateEntry("ca", standIn.ca().certificate());
     TrustManagerFactory tmf =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);

@@ -40,6 +40,9 @@ public final class HttpApiServer implements AutoCloseable {
   /** Largest request body accepted on the control plane. */
   static final int MAX_CONTROL_BODY = 1024 * 1024;
 
+  /** Most bytes of an oversized body read and discarded before the 413 is sent. */
+  private static final long MAX_DRAIN = 16L * 1024 * 1024;
+
   static {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs
     // (~40 ms per keep-alive request). Read once when the JDK server's config class loads.
@@ -139,23 +142,32 @@ public final class HttpApiServer implements AutoCloseable {
   private static byte[] readBody(HttpExchange exchange, Plane plane) throws IOException {
     int max = plane == Plane.DATA ? MAX_DATA_BODY : MAX_CONTROL_BODY;
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    long length = -1;
     if (declared != null) {
-      long length;
       try {
         length = Long.parseLong(declared.trim());
       } catch (NumberFormatException e) {
         throw IotException.invalidRequest("Invalid Content-Length: " + declared);
       }
-      if (length > max) {
-        throw tooLarge();
-      }
     }
     try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(max + 1);
+      byte[] body = length > max ? new byte[max + 1] : in.readNBytes(max + 1);
       if (body.length > max) {
+        // Read what the client sends before answering: closing a socket with unread input makes
+        // the kernel reset the connection, and the client would lose the 413.
+        drain(in);
         throw tooLarge();
       }
       return body;
+    }
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    long drained = 0;
+    byte[] buffer = new byte[16 * 1024];
+    int n;
+    while (drained < MAX_DRAIN && (n = in.read(buffer)) > 0) {
+      drained += n;
     }
   }
 

@@ -62,7 +62,7 @@ class ShadowDeviceMainTest {
     assertThat(result.output())
         .contains(" CONNECTED 127.0.0.1:" + bed.broker().port())
         .contains(" REPORTED {\"state\":{\"reported\":{\"wait_time\":1}}} accepted")
-        .contains(" TELEMETRY data/handson02 ")
+        .contains(" TELEMETRY devices/handson02/telemetry ")
         .contains(" STOPPED readings sent: 1")
         .doesNotContain(Files.readAllLines(device.privateKey()).get(1));
     assertThat(responder.document("handson02", null)).isPresent();

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Microseconds per PolicyEvaluator.evaluate call against the shipped device policy, for four
- * Microseconds per PolicyEvaluator.evaluate call against the shipped device policy, for four
- * the median of ROUNDS rounds of CALLS calls. Run through bench/policy-eval.sh (needs the cli jar).
+ * requests a device makes (three allowed, one implicitly denied). Each request: warm-up rounds,
+ * then the median of ROUNDS rounds of CALLS calls. Run through bench/policy-eval.sh (needs the jar).
  */
 public class PolicyEval {
   static final String REGION = "us-east-1";

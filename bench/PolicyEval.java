@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Microseconds per PolicyEvaluator.evaluate call against the shipped device policy, for four
  * requests a device makes (three allowed, one implicitly denied). Each request: warm-up rounds,
- * then the median of ROUNDS rounds of CALLS calls. Run through bench/policy-eval.sh (needs the jar).
+ * then the median of ROUNDS rounds of CALLS calls. Run through bench/policy-eval.sh.
  */
 public class PolicyEval {
   static final String REGION = "us-east-1";

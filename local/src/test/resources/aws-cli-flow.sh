@@ -24,7 +24,7 @@ cert_arn=$(aws iot create-keys-and-certificate --set-as-active \
 grep -q 'BEGIN CERTIFICATE' "$work/cert.pem" || fail "certificate outfile"
 grep -q 'PRIVATE KEY' "$work/key.pem" || fail "private key outfile"
 
-sed -e 's/{{region}}/us-east-1/g' -e 's/{{account}}/123456789012/g' "$policies/device.json" >"$work/device.json"
+sed -e 's/${AWS::Region}/us-east-1/g' -e 's/${AWS::AccountId}/123456789012/g' "$policies/device.json" >"$work/device.json"
 aws iot create-policy --policy-name device --policy-document "file://$work/device.json" >/dev/null
 aws iot attach-policy --policy-name device --target "$cert_arn"
 aws iot attach-thing-principal --thing-name dev1 --principal "$cert_arn"

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       PolicyCreateCommand.class,
       PolicyAttachCommand.class,
       PolicyDetachCommand.class,
+      PolicyDeleteCommand.class,
       PolicyListCommand.class,
       PolicyTestCommand.class
     })

@@ -25,9 +25,9 @@ final class PolicyCreateCommand extends AwsCommand {
   @Override
   protected int run(AwsClients clients) {
     String template = PolicyTester.read(file);
-    // Shipped documents name {{region}} and {{account}}: fill them for the target.
+    // Shipped documents name ${AWS::Region} and ${AWS::AccountId}: fill them for the target.
     String document =
-        template.contains(PolicyTemplate.REGION) || template.contains(PolicyTemplate.ACCOUNT)
+        PolicyTemplate.needsAccount(template)
             ? PolicyTemplate.render(template, clients.region(), clients.accountId())
             : template;
     PolicyDocument.parse(document); // the same error AWS would give, before any call

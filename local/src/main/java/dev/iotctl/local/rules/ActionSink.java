@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +16,11 @@ import java.util.Base64;
  * Where actions that would reach other AWS services land locally: one JSON line per execution in
  * {@code actions.jsonl} (rule, actionType, target, payload, timestamp).
  */
-public final class ActionSink {
+public final class ActionSink implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
+  // Opened once: opening the file per record made the sink the rules engine's bottleneck.
+  private OutputStream out;
 
   public ActionSink(Path dataDir) {
     this.file = dataDir.resolve("actions.jsonl");
@@ -45,14 +48,27 @@ public final class ActionSink {
     }
     line.put("timestamp", timestampMillis);
     try {
-      Files.createDirectories(file.getParent());
-      Files.write(
-          file,
-          (line + "\n").getBytes(StandardCharsets.UTF_8),
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      if (out == null) {
+        Files.createDirectories(file.getParent());
+        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      }
+      // One write per line, unbuffered: a reader tailing the file never sees half a record.
+      out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        out = null;
+      }
     }
   }
 

@@ -230,6 +230,7 @@ public final class RuleEngine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    sink.close();
   }
 
   private static final class Counters {

@@ -52,6 +52,7 @@ for thing in "${things[@]}"; do
   # umask 077: the key file is 0600 before openssl writes a byte of it.
   (umask 077 && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 \
     -out "$tmp/csr/$thing.key" 2>/dev/null)
+  [ "$(stat -c %a "$tmp/csr/$thing.key")" = 600 ] || fail "$thing.key is not 0600"
   openssl req -new -key "$tmp/csr/$thing.key" -subj "/CN=$thing" -out "$tmp/csr/$thing.csr"
 done
 
@@ -83,7 +84,7 @@ region="$(endpoint region)"
 
 # 4. Apply, then apply again: the first creates every thing and certificate, the second nothing.
 apply() {
-  "$root/bin/iotctl" local apply "${templates[@]}" --data-dir "$standin" -o json >"$1" \
+  java -jar "$jar" local apply "${templates[@]}" --data-dir "$standin" -o json >"$1" \
     || fail "iotctl local apply failed (summary: $(cat "$1"))"
 }
 apply "$tmp/apply-1.json"
@@ -131,11 +132,25 @@ console.error("local-apply-check: no certificate attached to " + thing + " in " 
 process.exit(1);
 JS
 )" || exit 1
-AWS_ACCESS_KEY_ID=dummy AWS_SECRET_ACCESS_KEY=dummy AWS_DEFAULT_REGION="$region" AWS_PAGER="" \
-  "$aws_cli" iot describe-certificate --certificate-id "$cert_id" --endpoint-url "$http_url" \
-  --query certificateDescription.certificatePem --output text >"$tmp/csr/$device.pem" \
+aws_iot() {
+  AWS_ACCESS_KEY_ID=dummy AWS_SECRET_ACCESS_KEY=dummy AWS_DEFAULT_REGION="$region" AWS_PAGER="" \
+    "$aws_cli" iot "$@" --endpoint-url "$http_url" --output text
+}
+aws_iot describe-certificate --certificate-id "$cert_id" \
+  --query certificateDescription.certificatePem >"$tmp/csr/$device.pem" \
   || fail "describe-certificate $cert_id failed"
 grep -q 'BEGIN CERTIFICATE' "$tmp/csr/$device.pem" || fail "no PEM for certificate $cert_id"
+# Its type and groups come from the shard's Custom::IotctlThingBindings (fleet.yaml: edge-gateway;
+# factory-berlin, gateways).
+type="$(aws_iot describe-thing --thing-name "$device" --query thingTypeName)" \
+  || fail "describe-thing $device failed"
+[ "$type" = edge-gateway ] || fail "$device has thing type '$type', not edge-gateway"
+groups=(factory-berlin gateways)
+for group in "${groups[@]}"; do
+  members="$(aws_iot list-things-in-thing-group --thing-group-name "$group" --query things)" \
+    || fail "list-things-in-thing-group $group failed"
+  [[ " $members " =~ [[:space:]]$device[[:space:]] ]] || fail "$device is not in group $group"
+done
 device_out="$tmp/device.log"
 timeout 60 java -cp "$jar" dev.iotctl.device.sample.ShadowDevice --device_name "$device" \
   --endpoint 127.0.0.1 --port "$mqtt_port" --root_ca "$root_ca" --cert "$tmp/csr/$device.pem" \
@@ -146,5 +161,5 @@ grep -q "TELEMETRY fleet/$device/telemetry" "$device_out" \
   || { cat "$device_out" >&2; fail "$device published no telemetry"; }
 
 echo "local-apply-check: ${#templates[@]} templates applied ($summary);" \
-  "$device connected with its own key, reported its shadow, published telemetry" \
+  "$device ($type, in ${groups[*]}) connected with its own key, reported its shadow, published telemetry" \
   "($((SECONDS - started)) s)"

@@ -178,7 +178,11 @@ class ControlPlaneTest {
     assertThat(iot.listThingGroups(b -> b.parentGroup("site")).thingGroups())
         .extracting(g -> g.groupName())
         .containsExactly("floor-1");
+    assertThat(iot.listThingGroupsForThing(b -> b.thingName("lamp-g")).thingGroups())
+        .extracting(g -> g.groupName() + " " + g.groupArn())
+        .containsExactly("floor-1 " + floor.thingGroupArn());
     iot.removeThingFromThingGroup(b -> b.thingGroupName("floor-1").thingName("lamp-g"));
+    assertThat(iot.listThingGroupsForThing(b -> b.thingName("lamp-g")).thingGroups()).isEmpty();
     assertThat(iot.listThingsInThingGroup(b -> b.thingGroupName("floor-1")).things()).isEmpty();
     assertThatThrownBy(() -> iot.describeThingGroup(b -> b.thingGroupName("nowhere")))
         .isInstanceOf(ResourceNotFoundException.class);

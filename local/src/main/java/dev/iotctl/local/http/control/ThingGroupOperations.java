@@ -49,7 +49,27 @@ public final class ThingGroupOperations implements RouteProvider {
             "RemoveThingFromThingGroup",
             Plane.CONTROL,
             r -> membership(r, false)),
-        Route.of("GET", group + "/things", "ListThingsInThingGroup", Plane.CONTROL, this::things));
+        Route.of("GET", group + "/things", "ListThingsInThingGroup", Plane.CONTROL, this::things),
+        Route.of(
+            "GET",
+            "/things/{thingName}/thing-groups",
+            "ListThingGroupsForThing",
+            Plane.CONTROL,
+            this::groupsOfThing));
+  }
+
+  private ApiResponse groupsOfThing(ApiRequest request) {
+    var page =
+        groups.listGroupsForThing(
+            request.path("thingName"),
+            request.queryInt("maxResults", 1, 250).orElse(null),
+            request.query("nextToken").orElse(null));
+    return Responses.page(
+        page,
+        "thingGroups",
+        "nextToken",
+        (list, ref) ->
+            list.addObject().put("groupName", ref.groupName()).put("groupArn", ref.groupArn()));
   }
 
   private ApiResponse create(ApiRequest request) {

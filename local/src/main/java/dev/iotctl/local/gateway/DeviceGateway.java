@@ -131,6 +131,15 @@ public final class DeviceGateway implements AutoCloseable {
    * subscriber whose policies allow {@code iot:Receive}.
    */
   public void publish(String topic, byte[] payload) {
+    publish(topic, payload, 1, false);
+  }
+
+  /**
+   * Publishes a message from the service with the given QoS (0 or 1) and retain flag, as the data
+   * plane's Publish does: a retained message is kept by the broker and delivered to later
+   * subscribers (an empty retained payload clears it, as in MQTT).
+   */
+  public void publish(String topic, byte[] payload, int qos, boolean retain) {
     if (!offerRouted(null, topic, payload)) {
       return;
     }
@@ -138,8 +147,8 @@ public final class DeviceGateway implements AutoCloseable {
       server.internalPublish(
           MqttMessageBuilders.publish()
               .topicName(topic)
-              .qos(MqttQoS.AT_LEAST_ONCE)
-              .retained(false)
+              .qos(qos == 0 ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE)
+              .retained(retain)
               .messageId(1)
               .payload(Unpooled.wrappedBuffer(payload))
               .build(),

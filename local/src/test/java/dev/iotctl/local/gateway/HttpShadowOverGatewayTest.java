@@ -138,4 +138,24 @@ class HttpShadowOverGatewayTest {
       closeQuietly(fan);
     }
   }
+
+  @Test
+  void retainedHttpPublishReachesALaterSubscriber() throws Exception {
+    data.publish(
+        b ->
+            b.topic("things/heater/config")
+                .qos(1)
+                .retain(true)
+                .payload(SdkBytes.fromUtf8String("{\"target\":21}")));
+    MqttClient heater = f.connect(f.registeredDevice("thing", "heater"), "heater");
+    try {
+      Map<String, String> inbox = new ConcurrentHashMap<>();
+      heater.subscribe(
+          "things/heater/config", 1, (topic, m) -> inbox.put(topic, new String(m.getPayload())));
+      await().atMost(Duration.ofSeconds(5)).until(() -> inbox.containsKey("things/heater/config"));
+      assertThat(inbox.get("things/heater/config")).isEqualTo("{\"target\":21}");
+    } finally {
+      closeQuietly(heater);
+    }
+  }
 }

@@ -9,8 +9,7 @@ import dev.iotctl.local.shadow.ShadowTopics;
  * $aws/things/T/shadow/update} …) is also a shadow request, answered on {@code /accepted} or {@code
  * /rejected} as when a device publishes it.
  *
- * <p>The gateway delivers service messages at QoS 1 and does not retain them, so {@code qos} and
- * {@code retain} are accepted (validated by the operation) but do not change delivery.
+ * <p>{@code qos} and {@code retain} are honoured: a retained message reaches later subscribers.
  */
 public final class GatewayPublisher implements MessagePublisher {
   private final DeviceGateway gateway;
@@ -23,7 +22,7 @@ public final class GatewayPublisher implements MessagePublisher {
 
   @Override
   public void publish(String topic, byte[] payload, int qos, boolean retain) {
-    gateway.publish(topic, payload);
+    gateway.publish(topic, payload, qos, retain);
     ShadowTopics.parseRequest(topic).ifPresent(request -> shadows.onMqttRequest(request, payload));
   }
 }

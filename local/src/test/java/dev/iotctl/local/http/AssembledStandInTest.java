@@ -37,6 +37,26 @@ class AssembledStandInTest {
   }
 
   @Test
+  void awsQuotasThrottleShadowRequestsPerThingWith429() {
+    try (StandIn standIn = new StandIn(dir, HttpApiConfig.defaults(), true);
+        IotDataPlaneClient data = AwsClients.data(standIn.url())) {
+      int throttled = 0;
+      for (int i = 0; i < 60; i++) { // 20 requests per second per thing on AWS
+        try {
+          data.updateThingShadow(
+              b ->
+                  b.thingName("busy")
+                      .payload(SdkBytes.fromUtf8String("{\"state\":{\"reported\":{\"n\":1}}}")));
+        } catch (software.amazon.awssdk.services.iotdataplane.model.ThrottlingException e) {
+          assertThat(e.statusCode()).isEqualTo(429);
+          throttled++;
+        }
+      }
+      assertThat(throttled).isPositive();
+    }
+  }
+
+  @Test
   void namedShadowsSurviveARestartAndDeletedOnesAreNotListed() {
     try (StandIn standIn = new StandIn(dir, HttpApiConfig.defaults());
         IotDataPlaneClient data = AwsClients.data(standIn.url())) {

@@ -72,6 +72,12 @@ public final class AwsApiQuotas {
           // Endpoint (GR; L-F30831DF)
           Map.entry("DescribeEndpoint", 10));
 
+  /**
+   * Device Shadow requests per second per thing (AWS IoT Device Shadow service quotas: "Maximum
+   * number of API requests per thing per second", 20 by default).
+   */
+  public static final int SHADOW_REQUESTS_PER_THING = 20;
+
   /** AWS's default TPS for a control-plane {@code operation}, if it has one. */
   public static Optional<Integer> tps(String operation) {
     return Optional.ofNullable(TPS.get(operation));

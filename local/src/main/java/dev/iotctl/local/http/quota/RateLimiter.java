@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Throttles control-plane operations at AWS's default rates when quota emulation is on: one token
- * bucket per operation; beyond it, {@code ThrottlingException} (400 on the control plane).
+ * Throttles at AWS's default rates when quota emulation is on: control-plane operations with one
+ * token bucket per operation ({@code ThrottlingException}, 400), and Device Shadow requests with
+ * one bucket per thing ({@code ThrottlingException}, 429 on the data plane).
  */
 public final class RateLimiter {
   private final QuotaMode mode;
@@ -28,6 +29,23 @@ public final class RateLimiter {
    *
    * @throws IotException ThrottlingException (400) beyond the operation's rate
    */
+  /**
+   * Admits one Device Shadow request for {@code thingName} or throws AWS's data-plane throttling
+   * error beyond {@link AwsApiQuotas#SHADOW_REQUESTS_PER_THING} per second.
+   */
+  public void admitShadow(String thingName) {
+    if (mode == QuotaMode.NONE || thingName == null) {
+      return;
+    }
+    TokenBucket bucket =
+        buckets.computeIfAbsent(
+            "shadow:" + thingName,
+            k -> new TokenBucket(AwsApiQuotas.SHADOW_REQUESTS_PER_THING, nanoClock));
+    if (!bucket.tryAcquire()) {
+      throw new IotException("ThrottlingException", 429, "Rate exceeded");
+    }
+  }
+
   public void admit(String operation) {
     if (mode == QuotaMode.NONE) {
       return;

@@ -126,6 +126,8 @@ public final class HttpApiServer implements AutoCloseable {
           first(headers, "authorization"), name -> first(query, name), plane.signingNames());
       if (plane == Plane.CONTROL) {
         rateLimiter.admit(route.operation());
+      } else if (route.operation().endsWith("ThingShadow")) {
+        rateLimiter.admitShadow(found.match().pathParams().get("thingName"));
       }
       byte[] body = readBody(exchange, plane);
       ApiRequest request =

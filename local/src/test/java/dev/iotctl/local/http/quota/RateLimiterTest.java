@@ -51,4 +51,20 @@ class RateLimiterTest {
     assertThat(AwsApiQuotas.all().values()).allMatch(tps -> tps > 0);
     assertThat(AwsApiQuotas.tps("DescribeThing")).contains(350);
   }
+
+  @Test
+  void shadowRequestsAreThrottledPerThingWith429() {
+    RateLimiter limiter = new RateLimiter(QuotaMode.AWS, nanos::get);
+    for (int i = 0; i < AwsApiQuotas.SHADOW_REQUESTS_PER_THING; i++) {
+      limiter.admitShadow("lamp");
+    }
+    assertThatThrownBy(() -> limiter.admitShadow("lamp"))
+        .isInstanceOfSatisfying(
+            IotException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo("ThrottlingException");
+              assertThat(e.httpStatus()).isEqualTo(429);
+            });
+    limiter.admitShadow("fan"); // another thing has its own budget
+  }
 }

@@ -189,6 +189,120 @@ class ControlPlaneTest {
   }
 
   @Test
+  void thingTypeDeprecationAndDeletion() {
+    iot.createThingType(b -> b.thingTypeName("valve"));
+
+    iot.deprecateThingType(b -> b.thingTypeName("valve"));
+    var deprecated = iot.describeThingType(b -> b.thingTypeName("valve")).thingTypeMetadata();
+    assertThat(deprecated.deprecated()).isTrue();
+    assertThat(deprecated.deprecationDate()).isNotNull();
+    assertThatThrownBy(() -> iot.createThing(b -> b.thingName("valve-1").thingTypeName("valve")))
+        .isInstanceOf(InvalidRequestException.class);
+
+    // AWS refuses to delete a type deprecated less than five minutes ago.
+    assertThatThrownBy(() -> iot.deleteThingType(b -> b.thingTypeName("valve")))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo(
+                      "Thing type valve must be deprecated for at least 5 minutes before it can"
+                          + " be deleted.");
+            });
+
+    iot.deprecateThingType(b -> b.thingTypeName("valve").undoDeprecate(true));
+    var undone = iot.describeThingType(b -> b.thingTypeName("valve")).thingTypeMetadata();
+    assertThat(undone.deprecated()).isFalse();
+    assertThat(undone.deprecationDate()).isNull();
+    iot.createThing(b -> b.thingName("valve-1").thingTypeName("valve"));
+
+    assertThatThrownBy(() -> iot.deprecateThingType(b -> b.thingTypeName("no-such-type")))
+        .isInstanceOfSatisfying(
+            ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    assertThatThrownBy(() -> iot.deleteThingType(b -> b.thingTypeName("no-such-type")))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void thingGroupUpdateAndDelete() {
+    iot.createThingGroup(b -> b.thingGroupName("campus"));
+    iot.createThingGroup(
+        b ->
+            b.thingGroupName("hall")
+                .parentGroupName("campus")
+                .thingGroupProperties(
+                    p ->
+                        p.thingGroupDescription("old")
+                            .attributePayload(
+                                AttributePayload.builder()
+                                    .attributes(Map.of("wing", "east"))
+                                    .build())));
+    assertThat(iot.describeThingGroup(b -> b.thingGroupName("hall")).version()).isEqualTo(1);
+
+    var updated =
+        iot.updateThingGroup(
+            b ->
+                b.thingGroupName("hall")
+                    .expectedVersion(1L)
+                    .thingGroupProperties(
+                        p ->
+                            p.thingGroupDescription("main hall")
+                                .attributePayload(
+                                    AttributePayload.builder()
+                                        .attributes(Map.of("floors", "3"))
+                                        .merge(true)
+                                        .build())));
+    assertThat(updated.version()).isEqualTo(2);
+    var described = iot.describeThingGroup(b -> b.thingGroupName("hall"));
+    assertThat(described.version()).isEqualTo(2);
+    assertThat(described.thingGroupProperties().thingGroupDescription()).isEqualTo("main hall");
+    assertThat(described.thingGroupProperties().attributePayload().attributes())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("wing", "east", "floors", "3"));
+
+    assertThatThrownBy(
+            () ->
+                iot.updateThingGroup(
+                    b ->
+                        b.thingGroupName("hall")
+                            .expectedVersion(1L)
+                            .thingGroupProperties(p -> p.thingGroupDescription("stale"))))
+        .isInstanceOfSatisfying(
+            VersionConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+    assertThat(
+            iot.describeThingGroup(b -> b.thingGroupName("hall"))
+                .thingGroupProperties()
+                .thingGroupDescription())
+        .isEqualTo("main hall");
+    assertThatThrownBy(
+            () ->
+                iot.updateThingGroup(
+                    b ->
+                        b.thingGroupName("nowhere")
+                            .thingGroupProperties(p -> p.thingGroupDescription("x"))))
+        .isInstanceOf(ResourceNotFoundException.class);
+
+    assertThatThrownBy(() -> iot.deleteThingGroup(b -> b.thingGroupName("campus")))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    assertThat(iot.describeThingGroup(b -> b.thingGroupName("campus")).thingGroupName())
+        .isEqualTo("campus");
+
+    assertThatThrownBy(
+            () -> iot.deleteThingGroup(b -> b.thingGroupName("hall").expectedVersion(1L)))
+        .isInstanceOf(VersionConflictException.class);
+    iot.deleteThingGroup(b -> b.thingGroupName("hall").expectedVersion(2L));
+    assertThatThrownBy(() -> iot.describeThingGroup(b -> b.thingGroupName("hall")))
+        .isInstanceOfSatisfying(
+            ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    // With its last child gone the parent can go too; deleting a missing group succeeds, as on AWS.
+    iot.deleteThingGroup(b -> b.thingGroupName("campus"));
+    iot.deleteThingGroup(b -> b.thingGroupName("campus"));
+    assertThatThrownBy(() -> iot.describeThingGroup(b -> b.thingGroupName("campus")))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
   void certificatesPoliciesAndPrincipals() throws Exception {
     CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(b -> b.setAsActive(true));
     assertThat(keys.certificateId()).hasSize(64);

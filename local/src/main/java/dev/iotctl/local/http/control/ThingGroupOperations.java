@@ -10,6 +10,7 @@ import dev.iotctl.local.http.server.ApiResponse;
 import dev.iotctl.local.http.server.Plane;
 import dev.iotctl.local.http.server.Route;
 import dev.iotctl.local.http.server.RouteProvider;
+import dev.iotctl.local.registry.AttributePayload;
 import dev.iotctl.local.registry.RegistryConfig;
 import dev.iotctl.local.registry.ThingGroup;
 import dev.iotctl.local.registry.ThingGroupRegistry;
@@ -18,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CreateThingGroup, DescribeThingGroup, ListThingGroups, AddThingToThingGroup,
- * RemoveThingFromThingGroup, ListThingsInThingGroup.
+ * CreateThingGroup, DescribeThingGroup, UpdateThingGroup, DeleteThingGroup, ListThingGroups,
+ * AddThingToThingGroup, RemoveThingFromThingGroup, ListThingsInThingGroup, ListThingGroupsForThing.
  */
 public final class ThingGroupOperations implements RouteProvider {
   private final ThingGroupRegistry groups;
@@ -36,6 +37,8 @@ public final class ThingGroupOperations implements RouteProvider {
     return List.of(
         Route.of("POST", group, "CreateThingGroup", Plane.CONTROL, this::create),
         Route.of("GET", group, "DescribeThingGroup", Plane.CONTROL, this::describe),
+        Route.of("PATCH", group, "UpdateThingGroup", Plane.CONTROL, this::update),
+        Route.of("DELETE", group, "DeleteThingGroup", Plane.CONTROL, this::delete),
         Route.of("GET", "/thing-groups", "ListThingGroups", Plane.CONTROL, this::list),
         Route.of(
             "PUT",
@@ -118,6 +121,30 @@ public final class ThingGroupOperations implements RouteProvider {
             g -> chain.addObject().put("groupName", g.groupName()).put("groupArn", g.groupArn()));
     metadata.put("creationDate", Json.epochSeconds(group.creationDate()));
     return Responses.ok(body);
+  }
+
+  private ApiResponse update(ApiRequest request) {
+    ObjectNode body = Json.parseObject(request.body());
+    ObjectNode properties =
+        Fields.object(body, "thingGroupProperties")
+            .orElseThrow(() -> Fields.missing("thingGroupProperties"));
+    Optional<String> description = Fields.string(properties, "thingGroupDescription");
+    Optional<AttributePayload> attributes =
+        Fields.object(properties, "attributePayload").map(ThingOperations::attributePayload);
+    Long expectedVersion = Fields.integer(body, "expectedVersion").orElse(null);
+    ThingGroup group =
+        groups.update(request.path("thingGroupName"), description, attributes, expectedVersion);
+    return Responses.ok(Json.object().put("version", group.version()));
+  }
+
+  private ApiResponse delete(ApiRequest request) {
+    Long expectedVersion =
+        request
+            .queryInt("expectedVersion", 0, Integer.MAX_VALUE)
+            .map(Integer::longValue)
+            .orElse(null);
+    groups.delete(request.path("thingGroupName"), expectedVersion);
+    return Responses.empty();
   }
 
   private ApiResponse list(ApiRequest request) {

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** CreateThingType, DescribeThingType, ListThingTypes. */
+/** CreateThingType, DescribeThingType, ListThingTypes, DeprecateThingType, DeleteThingType. */
 public final class ThingTypeOperations implements RouteProvider {
   private final ThingTypeRegistry types;
   private final RegistryConfig account;
@@ -38,7 +38,19 @@ public final class ThingTypeOperations implements RouteProvider {
             "DescribeThingType",
             Plane.CONTROL,
             this::describe),
-        Route.of("GET", "/thing-types", "ListThingTypes", Plane.CONTROL, this::list));
+        Route.of("GET", "/thing-types", "ListThingTypes", Plane.CONTROL, this::list),
+        Route.of(
+            "POST",
+            "/thing-types/{thingTypeName}/deprecate",
+            "DeprecateThingType",
+            Plane.CONTROL,
+            this::deprecate),
+        Route.of(
+            "DELETE",
+            "/thing-types/{thingTypeName}",
+            "DeleteThingType",
+            Plane.CONTROL,
+            this::delete));
   }
 
   private ApiResponse create(ApiRequest request) {
@@ -87,6 +99,18 @@ public final class ThingTypeOperations implements RouteProvider {
     body.set("thingTypeProperties", properties(type));
     body.set("thingTypeMetadata", metadata(type));
     return Responses.ok(body);
+  }
+
+  private ApiResponse deprecate(ApiRequest request) {
+    ObjectNode body = Json.parseObject(request.body());
+    boolean undo = Fields.bool(body, "undoDeprecate").orElse(false);
+    types.deprecate(request.path("thingTypeName"), undo);
+    return Responses.empty();
+  }
+
+  private ApiResponse delete(ApiRequest request) {
+    types.delete(request.path("thingTypeName"));
+    return Responses.empty();
   }
 
   private ApiResponse list(ApiRequest request) {

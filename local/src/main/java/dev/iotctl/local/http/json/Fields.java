@@ -88,7 +88,8 @@ public final class Fields {
             + expected);
   }
 
-  private static IotException missing(String name) {
+  /** AWS's validation error for a required member that was not sent. */
+  public static IotException missing(String name) {
     return IotException.invalidRequest(
         "1 validation error detected: Value null at '"
             + name

@@ -99,6 +99,7 @@ final class Devices {
       throws MqttException {
     MqttClient client =
         new MqttClient("ssl://127.0.0.1:" + port, clientId, new MemoryPersistence());
+    client.setTimeToWait(15_000); // no blocking call waits forever
     MqttConnectOptions options = new MqttConnectOptions();
     options.setSocketFactory(
         new NoDelaySocketFactory(
@@ -113,7 +114,8 @@ final class Devices {
   static void closeQuietly(MqttClient client) {
     try {
       if (client.isConnected()) {
-        client.disconnect(1000);
+        // Bounded: a plain disconnect() can wait forever once the broker has vanished (kill -9).
+        client.disconnectForcibly(500, 1000);
       }
       client.close(true);
     } catch (MqttException ignored) {

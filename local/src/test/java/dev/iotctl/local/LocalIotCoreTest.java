@@ -116,6 +116,7 @@ class LocalIotCoreTest {
     Path bundle = core.operatorDir();
     MqttClient client =
         new MqttClient("ssl://127.0.0.1:" + core.mqttPort(), clientId, new MemoryPersistence());
+    client.setTimeToWait(15_000); // no blocking call waits forever
     MqttConnectOptions options = new MqttConnectOptions();
     options.setSocketFactory(
         new NoDelaySocketFactory(

@@ -349,6 +349,7 @@ class RulesEndToEndTest {
             "ssl://127.0.0.1:" + core.mqttPort(),
             "iotctl-operator-" + clients.size(),
             new MemoryPersistence());
+    client.setTimeToWait(15_000); // no blocking call waits forever
     MqttConnectOptions options = new MqttConnectOptions();
     options.setSocketFactory(
         new NoDelaySocketFactory(

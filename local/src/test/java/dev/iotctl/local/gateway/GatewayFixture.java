@@ -44,6 +44,7 @@ final class GatewayFixture implements AutoCloseable {
   /** Connects with a clean session; throws the broker's refusal. */
   MqttClient connect(TestPki.Issued device, String clientId) throws MqttException {
     MqttClient client = new MqttClient(uri(), clientId, new MemoryPersistence());
+    client.setTimeToWait(15_000); // no blocking call waits forever
     MqttConnectOptions options = new MqttConnectOptions();
     options.setSocketFactory(
         new NoDelaySocketFactory(
@@ -60,7 +61,8 @@ final class GatewayFixture implements AutoCloseable {
   static void closeQuietly(MqttClient client) {
     try {
       if (client.isConnected()) {
-        client.disconnect(1000);
+        // Bounded: a plain disconnect() can wait forever once the broker has vanished (kill -9).
+        client.disconnectForcibly(500, 1000);
       }
       client.close(true);
     } catch (MqttException ignored) {

@@ -154,6 +154,7 @@ class RealClientsTest {
     tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
     MqttClient client =
         new MqttClient("ssl://127.0.0.1:" + standIn.mqttPort(), clientId, new MemoryPersistence());
+    client.setTimeToWait(15_000); // no blocking call waits forever
     MqttConnectOptions options = new MqttConnectOptions();
     options.setSocketFactory(tls.getSocketFactory());
     options.setCleanSession(true);

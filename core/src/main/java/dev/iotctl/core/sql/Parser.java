@@ -1,6 +1,7 @@
 package dev.iotctl.core.sql;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.iotctl.core.topic.TopicFilters;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ final class Parser {
         throw error(topic, "mismatched input " + topic.describe() + " expecting a quoted topic");
       }
       pos++;
-      String problem = TopicFilter.validate(topic.text());
+      String problem = TopicFilters.filterProblem(topic.text());
       if (problem != null) {
         throw error(topic, problem);
       }

@@ -2,6 +2,7 @@ package dev.iotctl.core.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
+import dev.iotctl.core.topic.TopicFilters;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ public final class SqlStatement {
 
   /** Whether a message on {@code topic} triggers this rule. */
   public boolean matchesTopic(String topic) {
-    return TopicFilter.matches(select.topicFilter(), topic);
+    return topic != null && !topic.isEmpty() && TopicFilters.matches(select.topicFilter(), topic);
   }
 
   /**

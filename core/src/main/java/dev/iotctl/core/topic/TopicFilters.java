@@ -76,7 +76,8 @@ public final class TopicFilters {
     return null;
   }
 
-  private static String filterProblem(String filter) {
+  /** What is wrong with {@code filter} as a topic filter, or null when it is valid. */
+  public static String filterProblem(String filter) {
     String common = commonProblem(filter, "Topic filter");
     if (common != null) {
       return common;
@@ -85,10 +86,10 @@ public final class TopicFilters {
     for (int i = 0; i < levels.length; i++) {
       String level = levels[i];
       if (level.contains("#") && (!level.equals("#") || i != levels.length - 1)) {
-        return "Topic filter may use # only as the whole last level: '" + filter + "'";
+        return "Invalid topic filter '" + filter + "': '#' must be the last level and alone in it";
       }
       if (level.contains("+") && !level.equals("+")) {
-        return "Topic filter may use + only as a whole level: '" + filter + "'";
+        return "Invalid topic filter '" + filter + "': '+' must be alone in its level";
       }
     }
     return null;

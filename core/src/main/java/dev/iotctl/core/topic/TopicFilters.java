@@ -86,10 +86,12 @@ public final class TopicFilters {
     for (int i = 0; i < levels.length; i++) {
       String level = levels[i];
       if (level.contains("#") && (!level.equals("#") || i != levels.length - 1)) {
-        return "Invalid topic filter '" + filter + "': '#' must be the last level and alone in it";
+        return "Topic filter '"
+            + filter
+            + "' is invalid: '#' must be the last level and alone in it";
       }
       if (level.contains("+") && !level.equals("+")) {
-        return "Invalid topic filter '" + filter + "': '+' must be alone in its level";
+        return "Topic filter '" + filter + "' is invalid: '+' must be alone in its level";
       }
     }
     return null;

@@ -1,5 +1,6 @@
 package dev.iotctl.local.shadow;
 
+import dev.iotctl.core.topic.ShadowTopic;
 import dev.iotctl.local.gateway.ConnectionPrincipal;
 import dev.iotctl.local.gateway.DevicePublishListener;
 
@@ -16,6 +17,8 @@ public final class ShadowMqttBridge implements DevicePublishListener {
 
   @Override
   public void onPublish(ConnectionPrincipal from, String topic, byte[] payload) {
-    ShadowTopics.parseRequest(topic).ifPresent(r -> service.onMqttRequest(r, payload));
+    ShadowTopic.parse(topic)
+        .filter(ShadowTopic::isRequest)
+        .ifPresent(r -> service.onMqttRequest(r, payload));
   }
 }

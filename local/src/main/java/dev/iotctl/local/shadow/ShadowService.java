@@ -6,6 +6,8 @@ import dev.iotctl.core.shadow.ShadowEngine;
 import dev.iotctl.core.shadow.ShadowException;
 import dev.iotctl.core.shadow.StoredShadow;
 import dev.iotctl.core.shadow.UpdateResult;
+import dev.iotctl.core.topic.ShadowOperation;
+import dev.iotctl.core.topic.ShadowTopic;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -55,31 +57,28 @@ public final class ShadowService implements AutoCloseable {
    * A request a device published to {@code .../update|get|delete}: answered asynchronously on
    * {@code /accepted} or {@code /rejected} (with AWS's error code and the echoed clientToken).
    */
-  public void onMqttRequest(ShadowTopics.Request request, byte[] payload) {
+  public void onMqttRequest(ShadowTopic request, byte[] payload) {
     String thing = request.thingName();
     String shadow = request.shadowName();
     lanes.submit(
         thing,
         () -> {
           try {
-            switch (request.op()) {
-              case "update" -> doUpdate(thing, shadow, payload);
-              case "delete" -> doDelete(thing, shadow, payload);
-              default -> {
+            switch (request.operation()) {
+              case UPDATE -> doUpdate(thing, shadow, payload);
+              case DELETE -> doDelete(thing, shadow, payload);
+              case GET -> {
                 GetResult got =
                     engine.get(
                         thing, shadow, load(thing, shadow), ShadowEngine.clientTokenOf(payload));
-                publisher.publish(
-                    ShadowTopics.topic(thing, shadow, "get", "/accepted"), got.json());
+                publisher.publish(request.accepted().toTopic(), got.json());
               }
             }
           } catch (ShadowException e) {
-            publisher.publish(
-                ShadowTopics.topic(thing, shadow, request.op(), "/rejected"),
-                e.rejectedJson(engine.now()));
+            publisher.publish(request.rejected().toTopic(), e.rejectedJson(engine.now()));
           } catch (RuntimeException e) {
             publisher.publish(
-                ShadowTopics.topic(thing, shadow, request.op(), "/rejected"),
+                request.rejected().toTopic(),
                 ShadowException.internalFailure(ShadowEngine.clientTokenOf(payload))
                     .rejectedJson(engine.now()));
           }
@@ -91,13 +90,15 @@ public final class ShadowService implements AutoCloseable {
     UpdateResult result = engine.update(thing, shadow, load(thing, shadow), payload);
     store.save(thing, shadow, result.newState().toJson());
     publisher.publish(
-        ShadowTopics.topic(thing, shadow, "update", "/accepted"), result.acceptedJson());
+        topic(thing, shadow, ShadowOperation.UPDATE).accepted().toTopic(), result.acceptedJson());
     result
         .deltaJson()
         .ifPresent(
-            d -> publisher.publish(ShadowTopics.topic(thing, shadow, "update", "/delta"), d));
+            d ->
+                publisher.publish(
+                    topic(thing, shadow, ShadowOperation.UPDATE).delta().toTopic(), d));
     publisher.publish(
-        ShadowTopics.topic(thing, shadow, "update", "/documents"), result.documentsJson());
+        topic(thing, shadow, ShadowOperation.UPDATE).documents().toTopic(), result.documentsJson());
     return result;
   }
 
@@ -105,8 +106,12 @@ public final class ShadowService implements AutoCloseable {
     DeleteResult result = engine.delete(thing, shadow, load(thing, shadow), payload);
     store.save(thing, shadow, result.newState().toJson());
     publisher.publish(
-        ShadowTopics.topic(thing, shadow, "delete", "/accepted"), result.acceptedJson());
+        topic(thing, shadow, ShadowOperation.DELETE).accepted().toTopic(), result.acceptedJson());
     return result;
+  }
+
+  private static ShadowTopic topic(String thing, String shadow, ShadowOperation operation) {
+    return ShadowTopic.request(thing, shadow, operation);
   }
 
   private StoredShadow load(String thing, String shadow) {

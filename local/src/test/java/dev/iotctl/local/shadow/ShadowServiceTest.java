@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.iotctl.core.shadow.ShadowEngine;
+import dev.iotctl.core.topic.ShadowOperation;
+import dev.iotctl.core.topic.ShadowTopic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +38,7 @@ class ShadowServiceTest {
   @Test
   void malformedRequestIsRejectedWithAwsCode() {
     service.onMqttRequest(
-        ShadowTopics.parseRequest("$aws/things/t/shadow/name/cfg/update").orElseThrow(),
+        ShadowTopic.parse("$aws/things/t/shadow/name/cfg/update").orElseThrow(),
         "not json".getBytes(StandardCharsets.UTF_8));
     await().atMost(Duration.ofSeconds(5)).until(() -> !published.isEmpty());
     assertThat(published.get(0))
@@ -48,7 +50,7 @@ class ShadowServiceTest {
   void updatesOfOneThingApplyInOrder() {
     for (int i = 1; i <= 50; i++) {
       service.onMqttRequest(
-          ShadowTopics.parseRequest("$aws/things/t/shadow/update").orElseThrow(),
+          ShadowTopic.parse("$aws/things/t/shadow/update").orElseThrow(),
           ("{\"state\":{\"reported\":{\"n\":" + i + "}},\"version\":" + (i - 1) + "}")
               .getBytes(StandardCharsets.UTF_8));
     }
@@ -60,11 +62,15 @@ class ShadowServiceTest {
 
   @Test
   void topicsParseAsAwsDefinesThem() {
-    assertThat(ShadowTopics.parseRequest("$aws/things/a/shadow/get"))
-        .contains(new ShadowTopics.Request("a", null, "get"));
-    assertThat(ShadowTopics.parseRequest("$aws/things/a/shadow/name/n/delete"))
-        .contains(new ShadowTopics.Request("a", "n", "delete"));
-    assertThat(ShadowTopics.parseRequest("$aws/things/a/shadow/update/accepted")).isEmpty();
-    assertThat(ShadowTopics.parseRequest("things/a/shadow/update")).isEmpty();
+    assertThat(ShadowTopic.parse("$aws/things/a/shadow/get").filter(ShadowTopic::isRequest))
+        .contains(ShadowTopic.request("a", null, ShadowOperation.GET));
+    assertThat(
+            ShadowTopic.parse("$aws/things/a/shadow/name/n/delete").filter(ShadowTopic::isRequest))
+        .contains(ShadowTopic.request("a", "n", ShadowOperation.DELETE));
+    assertThat(
+            ShadowTopic.parse("$aws/things/a/shadow/update/accepted")
+                .filter(ShadowTopic::isRequest))
+        .isEmpty();
+    assertThat(ShadowTopic.parse("things/a/shadow/update")).isEmpty();
   }
 }

@@ -1,8 +1,8 @@
 package dev.iotctl.local.http.data;
 
+import dev.iotctl.core.topic.ShadowTopic;
 import dev.iotctl.local.gateway.DeviceGateway;
 import dev.iotctl.local.shadow.ShadowService;
-import dev.iotctl.local.shadow.ShadowTopics;
 
 /**
  * Publishes HTTP messages through the device gateway. A message to a shadow request topic ({@code
@@ -23,6 +23,8 @@ public final class GatewayPublisher implements MessagePublisher {
   @Override
   public void publish(String topic, byte[] payload, int qos, boolean retain) {
     gateway.publish(topic, payload, qos, retain);
-    ShadowTopics.parseRequest(topic).ifPresent(request -> shadows.onMqttRequest(request, payload));
+    ShadowTopic.parse(topic)
+        .filter(ShadowTopic::isRequest)
+        .ifPresent(request -> shadows.onMqttRequest(request, payload));
   }
 }

@@ -11,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.iot.IotClient;
@@ -34,7 +33,7 @@ public final class CertificateInspector {
   public JsonNode list(String thing, String status) {
     ArrayNode out = Json.MAPPER.createArrayNode();
     if (thing != null) {
-      for (String id : idsOfThing(thing)) {
+      for (String id : ThingCertificates.idsOf(iot, thing)) {
         CertificateDescription d =
             iot.describeCertificate(r -> r.certificateId(id)).certificateDescription();
         if (status == null || status.equalsIgnoreCase(d.statusAsString())) {
@@ -62,7 +61,9 @@ public final class CertificateInspector {
   /** One certificate by id, or every certificate of a device. */
   public JsonNode describe(String idOrDevice) {
     List<String> ids =
-        CERTIFICATE_ID.matcher(idOrDevice).matches() ? List.of(idOrDevice) : idsOfThing(idOrDevice);
+        CERTIFICATE_ID.matcher(idOrDevice).matches()
+            ? List.of(idOrDevice)
+            : ThingCertificates.idsOf(iot, idOrDevice);
     if (ids.isEmpty()) {
       throw new CliException(
           ExitCodes.NOT_FOUND, "device " + idOrDevice + " has no certificate attached");
@@ -100,17 +101,5 @@ public final class CertificateInspector {
         .things()
         .forEach(things::add);
     return json;
-  }
-
-  private List<String> idsOfThing(String thing) {
-    List<String> ids = new ArrayList<>();
-    for (String principal :
-        iot.listThingPrincipalsPaginator(r -> r.thingName(thing)).principals()) {
-      int at = principal.indexOf(":cert/");
-      if (at >= 0) {
-        ids.add(principal.substring(at + 6));
-      }
-    }
-    return ids;
   }
 }

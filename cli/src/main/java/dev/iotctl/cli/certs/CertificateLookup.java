@@ -40,12 +40,10 @@ final class CertificateLookup {
   Optional<Found> findByPublicKey(String thing, PKCS10CertificationRequest csr, Path csrFile) {
     byte[] wanted = publicKey(csr).getEncoded();
     try {
-      for (String arn : iot.listThingPrincipalsPaginator(r -> r.thingName(thing)).principals()) {
-        if (arn.contains(":cert/")) {
-          Optional<Found> found = match(arn.substring(arn.indexOf(":cert/") + 6), wanted);
-          if (found.isPresent()) {
-            return found;
-          }
+      for (String id : ThingCertificates.idsOf(iot, thing)) {
+        Optional<Found> found = match(id, wanted);
+        if (found.isPresent()) {
+          return found;
         }
       }
     } catch (software.amazon.awssdk.services.iot.model.ResourceNotFoundException e) {

@@ -39,7 +39,7 @@ public final class CertificateRevoker {
       String device, List<String> certificateIds, boolean delete, String reason) {
     List<String> ids = new ArrayList<>(certificateIds);
     if (device != null) {
-      ids.addAll(certificatesOf(device));
+      ids.addAll(ThingCertificates.idsOf(iot, device));
       if (ids.isEmpty()) {
         throw new CliException(
             ExitCodes.NOT_FOUND,
@@ -141,18 +141,6 @@ public final class CertificateRevoker {
         }
       }
     }
-  }
-
-  private List<String> certificatesOf(String device) {
-    List<String> ids = new ArrayList<>();
-    for (String principal :
-        iot.listThingPrincipalsPaginator(r -> r.thingName(device)).principals()) {
-      int at = principal.indexOf(":cert/");
-      if (at >= 0) {
-        ids.add(principal.substring(at + 6));
-      }
-    }
-    return ids;
   }
 
   /** Every certificate's status in the account/region. */

@@ -70,7 +70,7 @@ public final class RulesService implements RegistryListener, RoutedMessageListen
     Clock clock = Clock.systemUTC();
     RuleEngine engine =
         new RuleEngine(
-            (topic, payload, qos) -> gateway.publish(topic, payload),
+            (topic, payload, qos) -> gateway.publish(topic, payload, qos, false),
             new ActionSink(dataDir),
             clock,
             THREADS,

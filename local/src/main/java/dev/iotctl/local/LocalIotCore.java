@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +71,7 @@ public final class LocalIotCore implements AutoCloseable {
     Path dir = config.dataDir();
     Files.createDirectories(dir);
     pki = StandInPki.loadOrCreate(dir);
-    registry =
-        Registry.open(dir, config.registryConfig(), Clock.systemUTC(), PolicyDocument::parse);
+    registry = Registry.open(dir, config.registryConfig(), config.clock(), PolicyDocument::parse);
     gateway =
         DeviceGateway.start(
             new GatewayConfig(

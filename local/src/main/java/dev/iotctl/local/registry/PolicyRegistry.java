@@ -1,5 +1,6 @@
 package dev.iotctl.local.registry;
 
+import dev.iotctl.core.topic.IotNames;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
@@ -34,7 +35,7 @@ public final class PolicyRegistry {
 
   /** Creates a policy whose version 1 is the default. */
   public Policy create(String name, String document) {
-    Names.policy(name);
+    IotNames.POLICY_NAME.validate(name);
     validator.validate(document);
     return context
         .db()
@@ -283,8 +284,14 @@ public final class PolicyRegistry {
             });
   }
 
-  /** ListAttachedPolicies: the names of the policies attached to the target, in name order. */
-  public Page<Policy> listAttached(String target, Integer pageSize, String marker) {
+  /**
+   * ListAttachedPolicies: the policies attached to the target, in name order. With {@code
+   * recursive}, a thing group's list also holds the policies of its parent groups up to the root
+   * ("include all policies attached to the group's parent groups"); for other targets it changes
+   * nothing.
+   */
+  public Page<Policy> listAttached(
+      String target, boolean recursive, Integer pageSize, String marker) {
     int limit = Pages.limit(pageSize, 25, 250);
     String after = Pages.keyAfter(marker);
     List<Policy> rows =
@@ -292,20 +299,39 @@ public final class PolicyRegistry {
             .db()
             .read(
                 tx -> {
+                  List<String> targets = recursive ? withParentGroups(tx, target) : List.of(target);
+                  String placeholders =
+                      String.join(", ", java.util.Collections.nCopies(targets.size(), "?"));
+                  List<Object> args = new ArrayList<>(targets);
+                  args.add(after);
+                  args.add(limit + 1);
                   List<Policy> result = new ArrayList<>();
                   for (String name :
                       tx.query(
-                          "SELECT policy_name FROM policy_targets WHERE target = ? AND"
-                              + " policy_name > ? ORDER BY policy_name LIMIT ?",
+                          "SELECT DISTINCT policy_name FROM policy_targets WHERE target IN ("
+                              + placeholders
+                              + ") AND policy_name > ? ORDER BY policy_name LIMIT ?",
                           row -> row.getString(1),
-                          target,
-                          after,
-                          limit + 1)) {
+                          args.toArray())) {
                     result.add(require(tx, name));
                   }
                   return result;
                 });
     return Pages.page(rows, limit, Policy::name);
+  }
+
+  /** The target, and when it is a thing group's ARN, its ancestors' ARNs. */
+  private List<String> withParentGroups(Transaction tx, String target) throws SQLException {
+    String groupPrefix = context.config().arn("thinggroup", "");
+    if (!target.startsWith(groupPrefix)) {
+      return List.of(target);
+    }
+    return tx.query(
+        "WITH RECURSIVE chain(name) AS (SELECT ? UNION ALL"
+            + " SELECT g.parent_name FROM thing_groups g JOIN chain c ON g.name = c.name"
+            + " WHERE g.parent_name IS NOT NULL) SELECT name FROM chain",
+        row -> context.config().arn("thinggroup", row.getString(1)),
+        target.substring(groupPrefix.length()));
   }
 
   /** ListTargetsForPolicy: the targets the policy is attached to, in order. */

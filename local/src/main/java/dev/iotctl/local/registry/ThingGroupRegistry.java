@@ -1,5 +1,6 @@
 package dev.iotctl.local.registry;
 
+import dev.iotctl.core.topic.IotNames;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
@@ -43,9 +44,9 @@ public final class ThingGroupRegistry {
       Optional<String> parentGroupName,
       Optional<String> description,
       Map<String, String> attributes) {
-    Names.thing("Thing group", name);
+    IotNames.THING_GROUP_NAME.validate(name);
     Names.attributes(attributes);
-    Names.attributeCount(attributes);
+    Names.groupAttributeCount(attributes);
     return context
         .db()
         .write(
@@ -59,7 +60,9 @@ public final class ThingGroupRegistry {
                   return group;
                 }
                 throw Errors.alreadyExists(
-                    "Thing Group " + name + " already exists in account with different properties");
+                    "Thing Group "
+                        + name
+                        + " already exists in current account with different properties");
               }
               if (parentGroupName.isPresent()) {
                 ThingGroup parent = require(tx, parentGroupName.get());
@@ -108,7 +111,7 @@ public final class ThingGroupRegistry {
                   attributes
                       .map(payload -> ThingRegistry.apply(group.attributes(), payload))
                       .orElse(group.attributes());
-              Names.attributeCount(newAttributes);
+              Names.groupAttributeCount(newAttributes);
               tx.update(
                   "UPDATE thing_groups SET description = ?, attributes = ?, version = version + 1"
                       + " WHERE name = ?",
@@ -163,7 +166,11 @@ public final class ThingGroupRegistry {
             });
   }
 
-  /** Groups in name order: all, or the children of a parent (all descendants when recursive). */
+  /**
+   * ListThingGroups: groups in name order. With a parent, its descendants ({@code recursive}) or
+   * its direct children; without one, every group ({@code recursive}) or the root groups. "If true,
+   * return child groups as well."
+   */
   public Page<ThingGroup> list(
       Optional<String> parentGroup,
       Optional<String> namePrefix,
@@ -177,33 +184,32 @@ public final class ThingGroupRegistry {
             .db()
             .read(
                 tx -> {
-                  List<String> parents = null;
+                  List<String> candidates;
                   if (parentGroup.isPresent()) {
                     require(tx, parentGroup.get());
-                    parents = recursive ? descendants(tx, parentGroup.get()) : null;
+                    candidates =
+                        recursive
+                            ? descendants(tx, parentGroup.get())
+                            : tx.query(
+                                "SELECT name FROM thing_groups WHERE parent_name = ?",
+                                row -> row.getString(1),
+                                parentGroup.get());
+                  } else {
+                    candidates =
+                        tx.query(
+                            "SELECT name FROM thing_groups"
+                                + (recursive ? "" : " WHERE parent_name IS NULL"),
+                            row -> row.getString(1));
                   }
-                  List<String> names =
-                      tx.query(
-                          "SELECT name FROM thing_groups WHERE name > ?"
-                              + " AND (? IS NULL OR parent_name = ?)"
-                              + " AND (? IS NULL OR substr(name, 1, length(?)) = ?)"
-                              + " ORDER BY name",
-                          row -> row.getString(1),
-                          after,
-                          recursive ? null : parentGroup.orElse(null),
-                          recursive ? null : parentGroup.orElse(null),
-                          namePrefix.orElse(null),
-                          namePrefix.orElse(null),
-                          namePrefix.orElse(null));
                   List<ThingGroup> groups = new ArrayList<>();
-                  for (String name : names) {
-                    if (parents != null && !parents.contains(name)) {
-                      continue;
-                    }
+                  for (String name :
+                      candidates.stream()
+                          .filter(n -> n.compareTo(after) > 0)
+                          .filter(n -> namePrefix.map(n::startsWith).orElse(true))
+                          .sorted()
+                          .limit(limit + 1L)
+                          .toList()) {
                     groups.add(find(tx, name).orElseThrow());
-                    if (groups.size() > limit) {
-                      break;
-                    }
                   }
                   return groups;
                 });

@@ -178,10 +178,10 @@ public final class PolicyOperations implements RouteProvider {
   }
 
   private ApiResponse listAttached(ApiRequest request) {
-    request.queryBoolean("recursive"); // validated; groups' inherited policies are not listed
     var page =
         policies.listAttached(
             request.path("target"),
+            request.queryBoolean("recursive").orElse(false),
             request.queryInt("pageSize", 1, 250).orElse(null),
             request.query("marker").orElse(null));
     return Responses.page(page, "policies", "nextMarker", PolicyOperations::addRef);

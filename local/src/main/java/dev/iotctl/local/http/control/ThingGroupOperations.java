@@ -152,7 +152,7 @@ public final class ThingGroupOperations implements RouteProvider {
         groups.list(
             request.query("parentGroup"),
             request.query("namePrefixFilter"),
-            request.queryBoolean("recursive").orElse(false),
+            request.queryBoolean("recursive").orElse(true),
             request.queryInt("maxResults", 1, 250).orElse(null),
             request.query("nextToken").orElse(null));
     return Responses.page(

@@ -6,6 +6,7 @@ import dev.iotctl.local.http.control.CertificateOperations;
 import dev.iotctl.local.http.control.EndpointOperations;
 import dev.iotctl.local.http.control.PolicyOperations;
 import dev.iotctl.local.http.control.PrincipalOperations;
+import dev.iotctl.local.http.control.PrincipalPolicyOperations;
 import dev.iotctl.local.http.control.ThingGroupOperations;
 import dev.iotctl.local.http.control.ThingOperations;
 import dev.iotctl.local.http.control.ThingTypeOperations;
@@ -45,6 +46,7 @@ public final class IotHttpOperations {
         new CertificateOperations(registry.certificates(), ca, clock),
         new PolicyOperations(registry.policies(), account),
         new PrincipalOperations(registry.thingPrincipals()),
+        new PrincipalPolicyOperations(registry.policies()),
         new TopicRuleOperations(registry.topicRules(), account),
         new dev.iotctl.local.http.control.TestAuthorizationOperation(registry, account),
         new EndpointOperations(endpointHost));

@@ -80,7 +80,8 @@ public final class PolicyRegistry {
                   List<Policy> result = new ArrayList<>();
                   for (String name :
                       tx.query(
-                          "SELECT name FROM policies WHERE name > ? ORDER BY name LIMIT ?",
+                          "SELECT name FROM policies WHERE service_managed = 0 AND name > ?"
+                              + " ORDER BY name LIMIT ?",
                           row -> row.getString(1),
                           after,
                           limit + 1)) {
@@ -308,9 +309,11 @@ public final class PolicyRegistry {
                   List<Policy> result = new ArrayList<>();
                   for (String name :
                       tx.query(
-                          "SELECT DISTINCT policy_name FROM policy_targets WHERE target IN ("
+                          "SELECT DISTINCT t.policy_name FROM policy_targets t"
+                              + " JOIN policies p ON p.name = t.policy_name"
+                              + " WHERE p.service_managed = 0 AND t.target IN ("
                               + placeholders
-                              + ") AND policy_name > ? ORDER BY policy_name LIMIT ?",
+                              + ") AND t.policy_name > ? ORDER BY t.policy_name LIMIT ?",
                           row -> row.getString(1),
                           args.toArray())) {
                     result.add(require(tx, name));
@@ -334,8 +337,36 @@ public final class PolicyRegistry {
         target.substring(groupPrefix.length()));
   }
 
+  /**
+   * ListPrincipalPolicies: the policies attached to a principal — a certificate of this account
+   * (which must exist) or another principal such as a Cognito identity — in name order.
+   */
+  public Page<Policy> listPrincipalPolicies(String principal, Integer pageSize, String marker) {
+    context
+        .db()
+        .read(
+            tx -> {
+              requireTarget(tx, principal);
+              return null;
+            });
+    return listAttached(principal, false, pageSize, marker);
+  }
+
+  /**
+   * ListPolicyPrincipals: the principals (certificates and other identities, not thing groups) the
+   * policy is attached to, in order.
+   */
+  public Page<String> listPrincipals(String name, Integer pageSize, String marker) {
+    return listTargets(name, true, pageSize, marker);
+  }
+
   /** ListTargetsForPolicy: the targets the policy is attached to, in order. */
   public Page<String> listTargets(String name, Integer pageSize, String marker) {
+    return listTargets(name, false, pageSize, marker);
+  }
+
+  private Page<String> listTargets(
+      String name, boolean principalsOnly, Integer pageSize, String marker) {
     int limit = Pages.limit(pageSize, 25, 250);
     String after = Pages.keyAfter(marker);
     List<String> rows =
@@ -346,10 +377,14 @@ public final class PolicyRegistry {
                   require(tx, name);
                   return tx.query(
                       "SELECT target FROM policy_targets WHERE policy_name = ? AND target > ?"
+                          + " AND NOT (? AND substr(target, 1, length(?)) = ?)"
                           + " ORDER BY target LIMIT ?",
                       row -> row.getString(1),
                       name,
                       after,
+                      principalsOnly,
+                      groupPrefix(),
+                      groupPrefix(),
                       limit + 1);
                 });
     return Pages.page(rows, limit, target -> target);
@@ -378,12 +413,16 @@ public final class PolicyRegistry {
     tx.afterCommit(() -> context.listeners().fire(l -> l.policyVersionChanged(name)));
   }
 
+  private String groupPrefix() {
+    return context.config().arn("thinggroup", "");
+  }
+
   private void requireTarget(Transaction tx, String target) throws SQLException {
     String certPrefix = context.config().arn("cert", "");
-    String groupPrefix = context.config().arn("thinggroup", "");
+    String groupPrefix = groupPrefix();
     if (target.startsWith(certPrefix)) {
       String id = target.substring(certPrefix.length());
-      if (!tx.exists("SELECT 1 FROM certificates WHERE id = ?", id)) {
+      if (!tx.exists("SELECT 1 FROM certificates WHERE id = ? AND service_managed = 0", id)) {
         throw Errors.notFound("The certificate " + id + " does not exist.");
       }
     } else if (target.startsWith(groupPrefix)) {
@@ -400,11 +439,63 @@ public final class PolicyRegistry {
     return tx.exists("SELECT 1 FROM policies WHERE name = ?", name);
   }
 
+  /**
+   * Creates one of the stand-in's own policies with {@code document}, or marks it as the stand-in's
+   * when it exists: it takes effect for the certificates it is attached to (through {@link
+   * #attachServiceManaged}), while no customer-facing operation sees it.
+   */
+  public void ensureServiceManaged(String name, String document) {
+    context
+        .db()
+        .write(
+            tx -> {
+              if (!exists(tx, name)) {
+                long now = context.now();
+                tx.update(
+                    "INSERT INTO policies (name, default_version, last_version, created_at,"
+                        + " last_modified_at, generation_id, service_managed)"
+                        + " VALUES (?, 1, 1, ?, ?, ?, 1)",
+                    name,
+                    now,
+                    now,
+                    UUID.randomUUID().toString());
+                tx.update(
+                    "INSERT INTO policy_versions (policy_name, version_id, document, created_at)"
+                        + " VALUES (?, 1, ?, ?)",
+                    name,
+                    document,
+                    now);
+              }
+              tx.update("UPDATE policies SET service_managed = 1 WHERE name = ?", name);
+              return null;
+            });
+  }
+
+  /** Attaches one of the stand-in's own policies to a target (no limit, no visibility). */
+  public void attachServiceManaged(String name, String target) {
+    context
+        .db()
+        .write(
+            tx -> {
+              if (tx.update(
+                      "INSERT INTO policy_targets (policy_name, target) VALUES (?, ?)"
+                          + " ON CONFLICT DO NOTHING",
+                      name,
+                      target)
+                  > 0) {
+                tx.afterCommit(
+                    () -> context.listeners().fire(l -> l.policyAttachmentChanged(target)));
+              }
+              return null;
+            });
+  }
+
+  /** A customer-visible policy, or ResourceNotFoundException (also for the stand-in's own). */
   private Policy require(Transaction tx, String name) throws SQLException {
     return tx.queryOne(
             "SELECT p.*, v.document FROM policies p JOIN policy_versions v"
                 + " ON v.policy_name = p.name AND v.version_id = p.default_version"
-                + " WHERE p.name = ?",
+                + " WHERE p.name = ? AND p.service_managed = 0",
             this::mapPolicy,
             name)
         .orElseThrow(() -> Errors.notFound("Policy not found (name=" + name + ")"));

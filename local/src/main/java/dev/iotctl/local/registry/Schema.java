@@ -87,8 +87,22 @@ final class Schema implements Database.Schema {
         created_at INTEGER NOT NULL);
       """;
 
+  /**
+   * Resources the stand-in keeps for itself (the operator identity) are flagged and stay out of
+   * every customer-visible answer. The operator policy gets a name the API cannot create ({@code
+   * iotctl:operator}), so the old one is dropped and recreated at start.
+   */
+  private static final String V2 =
+      """
+      ALTER TABLE certificates ADD COLUMN service_managed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE policies ADD COLUMN service_managed INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM policy_targets WHERE policy_name = 'iotctl-operator';
+      DELETE FROM policy_versions WHERE policy_name = 'iotctl-operator';
+      DELETE FROM policies WHERE name = 'iotctl-operator';
+      """;
+
   @Override
   public List<String> steps() {
-    return List.of(V1);
+    return List.of(V1, V2);
   }
 }

@@ -223,63 +223,85 @@ public final class ThingGroupRegistry {
    *     ten groups or in another group of the same hierarchy
    */
   public void addThing(String groupName, String thingName) {
-    context
-        .db()
-        .write(
-            tx -> {
-              ThingGroup group = require(tx, groupName);
-              things.require(tx, thingName);
-              List<String> current = groupNamesOf(tx, thingName);
-              if (current.contains(groupName)) {
-                return null;
-              }
-              if (current.size() >= MAX_GROUPS_PER_THING) {
-                throw Errors.invalid(
-                    "Thing "
-                        + thingName
-                        + " cannot be added to more than "
-                        + MAX_GROUPS_PER_THING
-                        + " thing groups.");
-              }
-              String root = rootOf(group);
-              for (String other : current) {
-                if (rootOf(require(tx, other)).equals(root)) {
-                  throw Errors.invalid(
-                      "Thing "
-                          + thingName
-                          + " cannot be added to thing group "
-                          + groupName
-                          + " because it already belongs to group "
-                          + other
-                          + " in the same hierarchy.");
-                }
-              }
-              tx.update(
-                  "INSERT INTO thing_group_members (group_name, thing_name) VALUES (?, ?)",
-                  groupName,
-                  thingName);
-              tx.afterCommit(() -> context.listeners().fire(l -> l.thingChanged(thingName)));
-              return null;
-            });
+    updateGroupsForThing(thingName, List.of(groupName), List.of());
   }
 
   /** Removes a thing from a group; removing a non-member is a no-op. */
   public void removeThing(String groupName, String thingName) {
+    updateGroupsForThing(thingName, List.of(), List.of(groupName));
+  }
+
+  /**
+   * UpdateThingGroupsForThing: removes the thing from {@code toRemove}, then adds it to {@code
+   * toAdd}, all or nothing. The result must respect AWS's rules: at most ten groups, at most one
+   * group per hierarchy ("you can't add a thing to two groups which share a common parent").
+   *
+   * @throws dev.iotctl.core.error.IotException ResourceNotFoundException for an unknown thing or
+   *     group; InvalidRequestException when a rule would be broken
+   */
+  public void updateGroupsForThing(String thingName, List<String> toAdd, List<String> toRemove) {
     context
         .db()
         .write(
             tx -> {
-              require(tx, groupName);
               things.require(tx, thingName);
-              if (tx.update(
-                      "DELETE FROM thing_group_members WHERE group_name = ? AND thing_name = ?",
-                      groupName,
-                      thingName)
-                  > 0) {
+              for (String group : toRemove) {
+                require(tx, group);
+              }
+              List<ThingGroup> adding = new ArrayList<>();
+              for (String group : toAdd) {
+                adding.add(require(tx, group));
+              }
+              boolean changed = false;
+              for (String group : toRemove) {
+                changed |=
+                    tx.update(
+                            "DELETE FROM thing_group_members WHERE group_name = ? AND thing_name = ?",
+                            group,
+                            thingName)
+                        > 0;
+              }
+              for (ThingGroup group : adding) {
+                changed |= add(tx, group, thingName);
+              }
+              if (changed) {
                 tx.afterCommit(() -> context.listeners().fire(l -> l.thingChanged(thingName)));
               }
               return null;
             });
+  }
+
+  private boolean add(Transaction tx, ThingGroup group, String thingName) throws SQLException {
+    List<String> current = groupNamesOf(tx, thingName);
+    if (current.contains(group.name())) {
+      return false;
+    }
+    if (current.size() >= MAX_GROUPS_PER_THING) {
+      throw Errors.invalid(
+          "Thing "
+              + thingName
+              + " cannot be added to more than "
+              + MAX_GROUPS_PER_THING
+              + " thing groups.");
+    }
+    String root = rootOf(group);
+    for (String other : current) {
+      if (rootOf(require(tx, other)).equals(root)) {
+        throw Errors.invalid(
+            "Thing "
+                + thingName
+                + " cannot be added to thing group "
+                + group.name()
+                + " because it already belongs to group "
+                + other
+                + " in the same hierarchy.");
+      }
+    }
+    tx.update(
+        "INSERT INTO thing_group_members (group_name, thing_name) VALUES (?, ?)",
+        group.name(),
+        thingName);
+    return true;
   }
 
   /** Names of the things in the group (and its descendants when recursive), in name order. */

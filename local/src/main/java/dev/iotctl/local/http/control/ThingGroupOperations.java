@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * CreateThingGroup, DescribeThingGroup, UpdateThingGroup, DeleteThingGroup, ListThingGroups,
- * AddThingToThingGroup, RemoveThingFromThingGroup, ListThingsInThingGroup, ListThingGroupsForThing.
+ * AddThingToThingGroup, RemoveThingFromThingGroup, UpdateThingGroupsForThing,
+ * ListThingsInThingGroup, ListThingGroupsForThing.
  */
 public final class ThingGroupOperations implements RouteProvider {
   private final ThingGroupRegistry groups;
@@ -52,6 +53,12 @@ public final class ThingGroupOperations implements RouteProvider {
             "RemoveThingFromThingGroup",
             Plane.CONTROL,
             r -> membership(r, false)),
+        Route.of(
+            "PUT",
+            "/thing-groups/updateThingGroupsForThing",
+            "UpdateThingGroupsForThing",
+            Plane.CONTROL,
+            this::updateGroupsOfThing),
         Route.of("GET", group + "/things", "ListThingsInThingGroup", Plane.CONTROL, this::things),
         Route.of(
             "GET",
@@ -180,6 +187,16 @@ public final class ThingGroupOperations implements RouteProvider {
     } else {
       groups.removeThing(group, thing);
     }
+    return Responses.empty();
+  }
+
+  private ApiResponse updateGroupsOfThing(ApiRequest request) {
+    ObjectNode body = Json.parseObject(request.body());
+    String thing = Fields.requiredString(body, "thingName");
+    List<String> toAdd = Fields.stringList(body, "thingGroupsToAdd").orElse(List.of());
+    List<String> toRemove = Fields.stringList(body, "thingGroupsToRemove").orElse(List.of());
+    Fields.bool(body, "overrideDynamicGroups"); // validated; the stand-in has no dynamic groups
+    groups.updateGroupsForThing(thing, toAdd, toRemove);
     return Responses.empty();
   }
 

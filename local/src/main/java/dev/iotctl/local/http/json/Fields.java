@@ -80,6 +80,25 @@ public final class Fields {
     return Optional.of(map);
   }
 
+  /** A list-of-strings member such as {@code thingGroupsToAdd}. */
+  public static Optional<java.util.List<String>> stringList(ObjectNode body, String name) {
+    JsonNode node = body.get(name);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isArray()) {
+      throw wrongType(name, "a list");
+    }
+    java.util.List<String> list = new java.util.ArrayList<>();
+    for (JsonNode element : node) {
+      if (!element.isTextual()) {
+        throw wrongType(name + ".member", "a string");
+      }
+      list.add(element.textValue());
+    }
+    return Optional.of(list);
+  }
+
   private static IotException wrongType(String name, String expected) {
     return IotException.invalidRequest(
         "1 validation error detected: Value at '"

@@ -7,6 +7,7 @@ import dev.iotctl.local.http.control.EndpointOperations;
 import dev.iotctl.local.http.control.PolicyOperations;
 import dev.iotctl.local.http.control.PrincipalOperations;
 import dev.iotctl.local.http.control.PrincipalPolicyOperations;
+import dev.iotctl.local.http.control.TagOperations;
 import dev.iotctl.local.http.control.ThingGroupOperations;
 import dev.iotctl.local.http.control.ThingOperations;
 import dev.iotctl.local.http.control.ThingTypeOperations;
@@ -41,13 +42,14 @@ public final class IotHttpOperations {
       Clock clock) {
     return List.of(
         new ThingOperations(registry.things(), account),
-        new ThingTypeOperations(registry.thingTypes(), account),
-        new ThingGroupOperations(registry.thingGroups(), account),
+        new ThingTypeOperations(registry.thingTypes(), registry.tags(), account),
+        new ThingGroupOperations(registry.thingGroups(), registry.tags(), account),
         new CertificateOperations(registry.certificates(), ca, clock),
-        new PolicyOperations(registry.policies(), account),
+        new PolicyOperations(registry.policies(), registry.tags(), account),
         new PrincipalOperations(registry.thingPrincipals()),
         new PrincipalPolicyOperations(registry.policies()),
-        new TopicRuleOperations(registry.topicRules(), account),
+        new TopicRuleOperations(registry.topicRules(), registry.tags(), account),
+        new TagOperations(registry.tags()),
         new dev.iotctl.local.http.control.TestAuthorizationOperation(registry, account),
         new EndpointOperations(endpointHost));
   }

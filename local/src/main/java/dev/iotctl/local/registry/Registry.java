@@ -23,6 +23,7 @@ public final class Registry implements AutoCloseable {
   private final ThingPrincipalRegistry thingPrincipals;
   private final ShadowStore shadows;
   private final TopicRuleStore topicRules;
+  private final TagRegistry tags;
 
   private Registry(
       Database database, RegistryConfig config, Clock clock, PolicyDocumentValidator validator) {
@@ -37,6 +38,7 @@ public final class Registry implements AutoCloseable {
     this.thingPrincipals = new ThingPrincipalRegistry(context, things, certificates);
     this.shadows = new ShadowStore(context);
     this.topicRules = new TopicRuleStore(context);
+    this.tags = new TagRegistry(context);
   }
 
   /** Opens the registry in {@code dataDirectory} with default settings. */
@@ -98,6 +100,10 @@ public final class Registry implements AutoCloseable {
 
   public TopicRuleStore topicRules() {
     return topicRules;
+  }
+
+  public TagRegistry tags() {
+    return tags;
   }
 
   @Override

@@ -101,8 +101,30 @@ final class Schema implements Database.Schema {
       DELETE FROM policies WHERE name = 'iotctl-operator';
       """;
 
+  /**
+   * Tags of the taggable resources, by resource type and name (ARNs depend on the configured region
+   * and account); deleting a resource deletes its tags, as on AWS.
+   */
+  private static final String V3 =
+      """
+      CREATE TABLE tags (
+        resource_type TEXT NOT NULL,
+        resource_name TEXT NOT NULL,
+        tag_key TEXT NOT NULL,
+        tag_value TEXT NOT NULL,
+        PRIMARY KEY (resource_type, resource_name, tag_key));
+      CREATE TRIGGER thing_group_tags AFTER DELETE ON thing_groups BEGIN
+        DELETE FROM tags WHERE resource_type = 'thinggroup' AND resource_name = OLD.name; END;
+      CREATE TRIGGER thing_type_tags AFTER DELETE ON thing_types BEGIN
+        DELETE FROM tags WHERE resource_type = 'thingtype' AND resource_name = OLD.name; END;
+      CREATE TRIGGER policy_tags AFTER DELETE ON policies BEGIN
+        DELETE FROM tags WHERE resource_type = 'policy' AND resource_name = OLD.name; END;
+      CREATE TRIGGER topic_rule_tags AFTER DELETE ON topic_rules BEGIN
+        DELETE FROM tags WHERE resource_type = 'rule' AND resource_name = OLD.name; END;
+      """;
+
   @Override
   public List<String> steps() {
-    return List.of(V1, V2);
+    return List.of(V1, V2, V3);
   }
 }

@@ -12,6 +12,7 @@ import dev.iotctl.local.http.server.Route;
 import dev.iotctl.local.http.server.RouteProvider;
 import dev.iotctl.local.registry.AttributePayload;
 import dev.iotctl.local.registry.RegistryConfig;
+import dev.iotctl.local.registry.TagRegistry;
 import dev.iotctl.local.registry.ThingGroup;
 import dev.iotctl.local.registry.ThingGroupRegistry;
 import java.util.List;
@@ -25,10 +26,12 @@ import java.util.Optional;
  */
 public final class ThingGroupOperations implements RouteProvider {
   private final ThingGroupRegistry groups;
+  private final TagRegistry tags;
   private final RegistryConfig account;
 
-  public ThingGroupOperations(ThingGroupRegistry groups, RegistryConfig account) {
+  public ThingGroupOperations(ThingGroupRegistry groups, TagRegistry tags, RegistryConfig account) {
     this.groups = groups;
+    this.tags = tags;
     this.account = account;
   }
 
@@ -94,11 +97,13 @@ public final class ThingGroupOperations implements RouteProvider {
             .flatMap(p -> Fields.object(p, "attributePayload"))
             .flatMap(p -> Fields.stringMap(p, "attributes"))
             .orElse(Map.of());
+    Optional<Map<String, String>> newTags = TagOperations.fromBody(body);
     ThingGroup group =
         AlreadyExists.naming(
             name,
             () -> account.arn("thinggroup", name),
             () -> groups.create(name, parent, description, attributes));
+    newTags.ifPresent(t -> tags.tag(group.arn(), t));
     return Responses.ok(
         Json.object()
             .put("thingGroupName", group.name())

@@ -4,6 +4,7 @@ import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.local.gateway.DeviceGateway;
 import dev.iotctl.local.http.control.CertificateOperations;
 import dev.iotctl.local.http.control.EndpointOperations;
+import dev.iotctl.local.http.control.LoggingOperations;
 import dev.iotctl.local.http.control.PolicyOperations;
 import dev.iotctl.local.http.control.PrincipalOperations;
 import dev.iotctl.local.http.control.PrincipalPolicyOperations;
@@ -50,6 +51,7 @@ public final class IotHttpOperations {
         new PrincipalPolicyOperations(registry.policies()),
         new TopicRuleOperations(registry.topicRules(), registry.tags(), account),
         new TagOperations(registry.tags()),
+        new LoggingOperations(registry.logging()),
         new dev.iotctl.local.http.control.TestAuthorizationOperation(registry, account),
         new EndpointOperations(endpointHost));
   }

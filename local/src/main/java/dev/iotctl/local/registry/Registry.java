@@ -24,6 +24,7 @@ public final class Registry implements AutoCloseable {
   private final ShadowStore shadows;
   private final TopicRuleStore topicRules;
   private final TagRegistry tags;
+  private final LoggingRegistry logging;
 
   private Registry(
       Database database, RegistryConfig config, Clock clock, PolicyDocumentValidator validator) {
@@ -39,6 +40,7 @@ public final class Registry implements AutoCloseable {
     this.shadows = new ShadowStore(context);
     this.topicRules = new TopicRuleStore(context);
     this.tags = new TagRegistry(context);
+    this.logging = new LoggingRegistry(context);
   }
 
   /** Opens the registry in {@code dataDirectory} with default settings. */
@@ -104,6 +106,10 @@ public final class Registry implements AutoCloseable {
 
   public TagRegistry tags() {
     return tags;
+  }
+
+  public LoggingRegistry logging() {
+    return logging;
   }
 
   @Override

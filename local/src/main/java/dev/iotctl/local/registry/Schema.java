@@ -123,8 +123,23 @@ final class Schema implements Database.Schema {
         DELETE FROM tags WHERE resource_type = 'rule' AND resource_name = OLD.name; END;
       """;
 
+  /** V2 logging: the account's options (one row) and the resource-specific log levels. */
+  private static final String V4 =
+      """
+      CREATE TABLE logging_options (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        role_arn TEXT,
+        default_log_level TEXT NOT NULL,
+        disable_all_logs INTEGER NOT NULL);
+      CREATE TABLE logging_levels (
+        target_type TEXT NOT NULL,
+        target_name TEXT NOT NULL,
+        log_level TEXT NOT NULL,
+        PRIMARY KEY (target_type, target_name));
+      """;
+
   @Override
   public List<String> steps() {
-    return List.of(V1, V2, V3);
+    return List.of(V1, V2, V3, V4);
   }
 }

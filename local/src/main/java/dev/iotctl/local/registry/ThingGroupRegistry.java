@@ -352,6 +352,29 @@ public final class ThingGroupRegistry {
     return Pages.page(rows, limit, ThingGroup.GroupRef::groupName);
   }
 
+  /**
+   * For each group the thing belongs to directly, that group and its ancestors up to the root,
+   * nearest first; empty for a thing that does not exist or belongs to no group.
+   */
+  public List<List<String>> groupChainsOf(String thingName) {
+    return context
+        .db()
+        .read(
+            tx -> {
+              List<List<String>> chains = new ArrayList<>();
+              for (String group : groupNamesOf(tx, thingName)) {
+                ThingGroup g = find(tx, group).orElseThrow();
+                List<String> chain = new ArrayList<>();
+                chain.add(g.name());
+                List<ThingGroup.GroupRef> ancestors = new ArrayList<>(g.rootToParent());
+                Collections.reverse(ancestors);
+                ancestors.forEach(ref -> chain.add(ref.groupName()));
+                chains.add(chain);
+              }
+              return chains;
+            });
+  }
+
   /** The groups of a thing and all their ancestors: whose policies apply to the thing. */
   List<String> groupsWithAncestors(Transaction tx, String thingName) throws SQLException {
     List<String> result = new ArrayList<>();

@@ -22,6 +22,8 @@ expect_error("ResourceNotFoundException", iot.delete_certificate, certificateId=
              forceDelete=True)
 expect_error("ResourceNotFoundException", iot.get_policy, policyName="iotctl-operator")
 expect_error("ResourceNotFoundException", iot.delete_policy, policyName="iotctl-operator")
+expect_error("ResourceNotFoundException", iot.detach_policy, policyName="iotctl-operator",
+             target=operator_arn)
 expect_error("ResourceNotFoundException", iot.list_targets_for_policy, policyName="iotctl-operator")
 assert iot.list_attached_policies(target=operator_arn)["policies"] == []
 expect_error("ResourceNotFoundException", iot.list_principal_things, principal=operator_arn)

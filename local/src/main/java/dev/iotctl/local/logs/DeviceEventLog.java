@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class DeviceEventLog implements RoutedMessageListener, AutoCloseabl
 
   private void write(Entry entry, long when) throws IOException {
     ObjectNode line = JSON.createObjectNode();
-    line.put("timestamp", TIMESTAMP.format(java.time.Instant.ofEpochMilli(when)));
+    line.put("timestamp", TIMESTAMP.format(Instant.ofEpochMilli(when)));
     line.put("logLevel", entry.level().name());
     line.put("traceId", UUID.randomUUID().toString());
     line.put("accountId", accountId);

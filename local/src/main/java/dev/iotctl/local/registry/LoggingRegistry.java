@@ -6,6 +6,7 @@ import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +141,7 @@ public final class LoggingRegistry {
                           type.map(Enum::name).orElse(null),
                           type.map(Enum::name).orElse(null)));
                   return all.stream()
-                      .sorted(java.util.Comparator.comparing(LoggingRegistry::key))
+                      .sorted(Comparator.comparing(LoggingRegistry::key))
                       .filter(level -> key(level).compareTo(after) > 0)
                       .limit(limit + 1L)
                       .toList();

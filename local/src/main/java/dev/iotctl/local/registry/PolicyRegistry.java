@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -301,8 +302,7 @@ public final class PolicyRegistry {
             .read(
                 tx -> {
                   List<String> targets = recursive ? withParentGroups(tx, target) : List.of(target);
-                  String placeholders =
-                      String.join(", ", java.util.Collections.nCopies(targets.size(), "?"));
+                  String placeholders = String.join(", ", Collections.nCopies(targets.size(), "?"));
                   List<Object> args = new ArrayList<>(targets);
                   args.add(after);
                   args.add(limit + 1);

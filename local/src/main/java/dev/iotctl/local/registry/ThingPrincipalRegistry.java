@@ -3,6 +3,7 @@ package dev.iotctl.local.registry;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -194,7 +195,7 @@ public final class ThingPrincipalRegistry {
     return Pages.page(rows, limit, ThingPrincipal::thingName);
   }
 
-  private static ThingPrincipal map(java.sql.ResultSet row) throws SQLException {
+  private static ThingPrincipal map(ResultSet row) throws SQLException {
     return new ThingPrincipal(
         row.getString("thing_name"),
         row.getString("principal"),

@@ -7,6 +7,8 @@ import dev.iotctl.core.error.IotException;
 import dev.iotctl.local.store.Database;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,19 +43,14 @@ class SchemaMigrationTest {
       assertThatThrownBy(() -> registry.policies().get("iotctl-operator"))
           .isInstanceOf(IotException.class);
       assertThat(registry.thingGroups().describe("kept").name()).isEqualTo("kept");
-      registry
-          .tags()
-          .tag("arn:aws:iot:us-east-1:000000000000:thinggroup/kept", java.util.Map.of("k", "v"));
+      registry.tags().tag("arn:aws:iot:us-east-1:000000000000:thinggroup/kept", Map.of("k", "v"));
       assertThat(
               registry
                   .tags()
                   .list("arn:aws:iot:us-east-1:000000000000:thinggroup/kept", null, null)
                   .items())
           .containsExactly(new Tag("k", "v"));
-      registry
-          .logging()
-          .setOptions(
-              java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+      registry.logging().setOptions(Optional.empty(), Optional.empty(), Optional.empty());
       assertThat(registry.logging().options().defaultLogLevel()).isEqualTo(LogLevel.ERROR);
     }
   }

@@ -3,7 +3,9 @@ package dev.iotctl.local.http.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iotctl.core.error.IotException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,7 +83,7 @@ public final class Fields {
   }
 
   /** A list-of-strings member such as {@code thingGroupsToAdd}. */
-  public static Optional<java.util.List<String>> stringList(ObjectNode body, String name) {
+  public static Optional<List<String>> stringList(ObjectNode body, String name) {
     JsonNode node = body.get(name);
     if (node == null || node.isNull()) {
       return Optional.empty();
@@ -89,7 +91,7 @@ public final class Fields {
     if (!node.isArray()) {
       throw wrongType(name, "a list");
     }
-    java.util.List<String> list = new java.util.ArrayList<>();
+    List<String> list = new ArrayList<>();
     for (JsonNode element : node) {
       if (!element.isTextual()) {
         throw wrongType(name + ".member", "a string");

@@ -6,6 +6,7 @@ import dev.iotctl.core.shadow.ShadowEngine;
 import dev.iotctl.local.gateway.DeviceGateway;
 import dev.iotctl.local.gateway.GatewayConfig;
 import dev.iotctl.local.gateway.PolicyAuthorizer;
+import dev.iotctl.local.logs.DeviceEventLog;
 import dev.iotctl.local.registry.Registry;
 import dev.iotctl.local.rules.RulesService;
 import dev.iotctl.local.shadow.ShadowMqttBridge;
@@ -15,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +39,7 @@ public final class LocalIotCore implements AutoCloseable {
   private LiveConnectionUpdater updater;
   private ShadowService shadowService;
   private RulesService rules;
+  private DeviceEventLog events;
   private HttpApiFactory.RunningHttpApi httpApi;
   private Path operatorDir;
   private Path endpointFile;
@@ -72,8 +73,7 @@ public final class LocalIotCore implements AutoCloseable {
     Path dir = config.dataDir();
     Files.createDirectories(dir);
     pki = StandInPki.loadOrCreate(dir);
-    registry =
-        Registry.open(dir, config.registryConfig(), Clock.systemUTC(), PolicyDocument::parse);
+    registry = Registry.open(dir, config.registryConfig(), config.clock(), PolicyDocument::parse);
     gateway =
         DeviceGateway.start(
             new GatewayConfig(
@@ -91,6 +91,16 @@ public final class LocalIotCore implements AutoCloseable {
             new ShadowEngine(), new RegistryShadowStore(registry.shadows()), gateway::publish);
     gateway.setDevicePublishListener(new ShadowMqttBridge(shadowService));
     rules = RulesService.start(registry, gateway, dir);
+    events =
+        new DeviceEventLog(
+            registry.logging(), registry.thingGroups(), config.accountId(), config.clock(), dir);
+    RulesService routedToRules = rules;
+    DeviceEventLog routedToLog = events;
+    gateway.setRoutedMessageListener(
+        (topic, payload, from) -> {
+          routedToRules.onMessage(topic, payload, from);
+          routedToLog.onMessage(topic, payload, from);
+        });
     operatorDir = OperatorIdentity.ensure(dir, pki.ca(), registry, config);
     if (config.httpApi() != null) {
       httpApi = config.httpApi().start(this);
@@ -123,6 +133,11 @@ public final class LocalIotCore implements AutoCloseable {
   /** Topic rules: {@code DIR/actions.jsonl}, {@code DIR/stats.json}. */
   public RulesService rules() {
     return rules;
+  }
+
+  /** The device event log ({@code DIR/iot-logs.jsonl}) that V2 logging settings filter. */
+  public DeviceEventLog events() {
+    return events;
   }
 
   /** The MQTT gateway: {@link DeviceGateway#publish} delivers a service-side message. */
@@ -178,12 +193,14 @@ public final class LocalIotCore implements AutoCloseable {
     stop(httpApi);
     stop(gateway);
     stop(rules);
+    stop(events);
     stop(shadowService);
     stop(updater);
     stop(registry);
     httpApi = null;
     gateway = null;
     rules = null;
+    events = null;
     shadowService = null;
     updater = null;
     registry = null;

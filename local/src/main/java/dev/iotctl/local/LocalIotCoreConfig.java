@@ -2,6 +2,7 @@ package dev.iotctl.local;
 
 import dev.iotctl.local.registry.RegistryConfig;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param accountId the twelve-digit account id in ARNs; keep it stable for a data dir, since ARNs
  *     are stored
  * @param httpApi starts the HTTP API over the started core, or null for MQTT only
+ * @param clock the registry's and the HTTP API's time (creation dates, the five minutes a
+ *     deprecated thing type waits before it can be deleted); tests move it by hand
  */
 public record LocalIotCoreConfig(
     Path dataDir,
@@ -25,14 +28,28 @@ public record LocalIotCoreConfig(
     boolean awsQuotas,
     String region,
     String accountId,
-    HttpApiFactory httpApi) {
+    HttpApiFactory httpApi,
+    Clock clock) {
 
   /** The account id used when none is given. */
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
   public LocalIotCoreConfig {
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(clock, "clock");
     new RegistryConfig(region, accountId); // validates both
+  }
+
+  /** With the system clock. */
+  public LocalIotCoreConfig(
+      Path dataDir,
+      int mqttPort,
+      int httpPort,
+      boolean awsQuotas,
+      String region,
+      String accountId,
+      HttpApiFactory httpApi) {
+    this(dataDir, mqttPort, httpPort, awsQuotas, region, accountId, httpApi, Clock.systemUTC());
   }
 
   /** Free ports, us-east-1, the default account, no quotas, no HTTP API. */
@@ -41,16 +58,23 @@ public record LocalIotCoreConfig(
   }
 
   public LocalIotCoreConfig withPorts(int mqtt, int http) {
-    return new LocalIotCoreConfig(dataDir, mqtt, http, awsQuotas, region, accountId, httpApi);
+    return new LocalIotCoreConfig(
+        dataDir, mqtt, http, awsQuotas, region, accountId, httpApi, clock);
   }
 
   public LocalIotCoreConfig withHttpApi(HttpApiFactory factory) {
     return new LocalIotCoreConfig(
-        dataDir, mqttPort, httpPort, awsQuotas, region, accountId, factory);
+        dataDir, mqttPort, httpPort, awsQuotas, region, accountId, factory, clock);
   }
 
   public LocalIotCoreConfig withAwsQuotas(boolean quotas) {
-    return new LocalIotCoreConfig(dataDir, mqttPort, httpPort, quotas, region, accountId, httpApi);
+    return new LocalIotCoreConfig(
+        dataDir, mqttPort, httpPort, quotas, region, accountId, httpApi, clock);
+  }
+
+  public LocalIotCoreConfig withClock(Clock newClock) {
+    return new LocalIotCoreConfig(
+        dataDir, mqttPort, httpPort, awsQuotas, region, accountId, httpApi, newClock);
   }
 
   RegistryConfig registryConfig() {

@@ -1,14 +1,11 @@
 package dev.iotctl.local;
 
-import dev.iotctl.core.error.IotException;
 import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.core.pki.CertificateIds;
 import dev.iotctl.core.pki.KeyPairs;
 import dev.iotctl.core.pki.KeyType;
 import dev.iotctl.core.pki.Pem;
 import dev.iotctl.core.policy.PolicyTemplate;
-import dev.iotctl.local.registry.CertificateMode;
-import dev.iotctl.local.registry.CertificateStatus;
 import dev.iotctl.local.registry.Registry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +14,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The operator identity for tooling such as {@code iotctl shadow watch}: a real certificate issued
@@ -25,9 +21,14 @@ import java.util.Optional;
  * that allows connecting as {@code iotctl-operator-*} and subscribing to and receiving every topic,
  * and publishing nothing. Its bundle lives in {@code DIR/operator/}: {@code certificate.pem.crt},
  * {@code private.pem.key} (0600) and {@code root-ca.pem}.
+ *
+ * <p>Both are service-managed: the gateway honours them, but a fresh stand-in looks like a fresh
+ * account — no list shows them and every operation on them answers as for a resource that does not
+ * exist. The policy's name has a colon, which the API refuses in policy names, so a customer's
+ * policy can never collide with it.
  */
 final class OperatorIdentity {
-  static final String POLICY_NAME = "iotctl-operator";
+  static final String POLICY_NAME = "iotctl:operator";
   static final String CLIENT_ID_PREFIX = "iotctl-operator-";
 
   private static final String POLICY =
@@ -79,25 +80,12 @@ final class OperatorIdentity {
     Pem.writeAtomically(dir.resolve("root-ca.pem"), Pem.toPem(ca.certificate()));
 
     String id = CertificateIds.of(certificate);
-    if (registry.certificates().findForConnection(id).isEmpty()) {
-      registry
-          .certificates()
-          .register(
-              Pem.toPem(certificate),
-              CertificateStatus.ACTIVE,
-              CertificateMode.DEFAULT,
-              Optional.empty());
-    }
-    try {
-      registry
-          .policies()
-          .create(POLICY_NAME, PolicyTemplate.render(POLICY, c.region(), c.accountId()));
-    } catch (IotException e) {
-      if (!"ResourceAlreadyExistsException".equals(e.errorCode())) {
-        throw e;
-      }
-    }
-    registry.policies().attach(POLICY_NAME, c.registryConfig().arn("cert", id));
+    registry.certificates().registerServiceManaged(Pem.toPem(certificate));
+    registry
+        .policies()
+        .ensureServiceManaged(
+            POLICY_NAME, PolicyTemplate.render(POLICY, c.region(), c.accountId()));
+    registry.policies().attachServiceManaged(POLICY_NAME, c.registryConfig().arn("cert", id));
     return dir;
   }
 

@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -92,6 +94,34 @@ class RulesEndToEndTest {
             JSON.readTree("{\"temperature\":51,\"device\":\"sensor-1\"}"),
             JSON.readTree("{\"temperature\":90,\"device\":\"sensor-1\"}"));
     assertThat(core.rules().engine().counters("hot")).isEqualTo(new RuleCounters(3, 3, 0));
+  }
+
+  @Test
+  void republishGoesOutAtTheActionsQos() throws Exception {
+    core.registry()
+        .topicRules()
+        .create(
+            "qos",
+            """
+            {"sql": "SELECT * FROM 'devices/+/telemetry'",
+             "actions": [{"republish": {"topic": "at0/${topic(2)}", "qos": 0}},
+                         {"republish": {"topic": "at1/${topic(2)}", "qos": 1}},
+                         {"republish": {"topic": "default/${topic(2)}"}}]}
+            """);
+    Map<String, Integer> qosByTopic = new ConcurrentHashMap<>();
+    MqttClient operator = operator();
+    for (String filter : List.of("at0/#", "at1/#", "default/#")) {
+      operator.subscribe(filter, 1, (t, m) -> qosByTopic.put(t, m.getQos()));
+    }
+
+    device("sensor-q").publish("devices/sensor-q/telemetry", bytes("{\"t\":1}"), 1, false);
+
+    await().atMost(WAIT).until(() -> qosByTopic.size() == 3);
+    // A QoS 1 subscription receives each message at the QoS it was republished with.
+    assertThat(qosByTopic)
+        .containsEntry("at0/sensor-q", 0)
+        .containsEntry("at1/sensor-q", 1)
+        .containsEntry("default/sensor-q", 0);
   }
 
   @Test
@@ -343,6 +373,20 @@ class RulesEndToEndTest {
   }
 
   private List<Received> subscribeAsOperator(String... filters) throws Exception {
+    MqttClient client = operator();
+    List<Received> received = new CopyOnWriteArrayList<>();
+    for (String filter : filters) {
+      client.subscribe(
+          filter,
+          1,
+          (t, m) ->
+              received.add(new Received(t, new String(m.getPayload(), StandardCharsets.UTF_8))));
+    }
+    return received;
+  }
+
+  /** A client connected with the stand-in's operator identity (may subscribe to anything). */
+  private MqttClient operator() throws Exception {
     Path bundle = core.operatorDir();
     MqttClient client =
         new MqttClient(
@@ -362,15 +406,7 @@ class RulesEndToEndTest {
     options.setConnectionTimeout(5);
     client.connect(options);
     clients.add(client);
-    List<Received> received = new CopyOnWriteArrayList<>();
-    for (String filter : filters) {
-      client.subscribe(
-          filter,
-          1,
-          (t, m) ->
-              received.add(new Received(t, new String(m.getPayload(), StandardCharsets.UTF_8))));
-    }
-    return received;
+    return client;
   }
 
   private List<JsonNode> actions() {

@@ -56,6 +56,15 @@ public final class Pem {
     }
   }
 
+  /**
+   * The private key in OpenSSL's traditional encoding: PKCS#1 {@code RSA PRIVATE KEY} for RSA, SEC1
+   * {@code EC PRIVATE KEY} for EC. AWS IoT's CreateKeysAndCertificate returns its RSA keys this
+   * way.
+   */
+  public static String toTraditionalPem(PrivateKey key) {
+    return write(key);
+  }
+
   /** The public key as a {@code PUBLIC KEY} (SubjectPublicKeyInfo) PEM block. */
   public static String toPem(PublicKey key) {
     return write(key);

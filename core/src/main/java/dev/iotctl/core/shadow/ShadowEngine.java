@@ -208,8 +208,15 @@ public final class ShadowEngine {
     return section.isEmpty() ? 0 : ShadowJson.size(section);
   }
 
-  /** Metadata of the fields a request sent, nulls included (they were written too). */
-  private static ObjectNode sentMetadata(JsonNode state, long now) {
+  /**
+   * Metadata of the fields a request sent, nulls included (they were written too). For {@code
+   * "state": null} that is one stamp for the whole state, {@code {"timestamp": now}}, the way a
+   * {@code null} section is stamped.
+   */
+  private static JsonNode sentMetadata(JsonNode state, long now) {
+    if (state.isNull()) {
+      return StateTree.mirror(state, now);
+    }
     ObjectNode metadata = ShadowJson.object();
     if (state.isObject()) {
       for (String section : new String[] {"desired", "reported"}) {

@@ -15,8 +15,9 @@ final class StateTree {
 
   /**
    * Merges {@code patch} into {@code section}: {@code null} removes a key, objects merge key by
-   * key, anything else (scalars, arrays) replaces the value whole. Objects left empty are dropped,
-   * as AWS drops a section that becomes empty.
+   * key, anything else (scalars, arrays) replaces the value whole. An empty object sent as a value
+   * is a value like any other and is kept ("Values, objects, and arrays are stored"); an object
+   * that the patch's nulls leave empty is dropped, as AWS drops a section that becomes empty.
    */
   static ObjectNode merge(ObjectNode section, ObjectNode patch) {
     ObjectNode result = section.deepCopy();
@@ -29,7 +30,7 @@ final class StateTree {
         JsonNode existing = result.get(key);
         ObjectNode base = existing != null && existing.isObject() ? (ObjectNode) existing : empty();
         ObjectNode merged = merge(base, (ObjectNode) value);
-        if (merged.isEmpty()) {
+        if (merged.isEmpty() && !value.isEmpty()) {
           result.remove(key);
         } else {
           result.set(key, merged);

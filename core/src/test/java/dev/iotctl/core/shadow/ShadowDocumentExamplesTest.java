@@ -206,6 +206,66 @@ class ShadowDocumentExamplesTest {
   }
 
   @Test
+  void stateNullIsAcceptedWithOneTimestampAsItsMetadata() {
+    StoredShadow shadow = stored("{\"a\":1}", null, 3);
+
+    UpdateResult result = engine.update(null, shadow, bytes("{\"state\":null}"));
+
+    assertThat(tree(result.acceptedJson()))
+        .isEqualTo(
+            tree(
+                "{\"state\":null,\"metadata\":{\"timestamp\":%d},\"version\":4,\"timestamp\":%d}"
+                    .formatted(T, T)));
+  }
+
+  @Test
+  void emptyObjectsAreStoredValuesAndAppearInTheDelta() {
+    StoredShadow shadow = stored(null, "{\"config\":{\"mode\":\"eco\"},\"other\":5}", 1);
+
+    UpdateResult result =
+        engine.update(
+            null,
+            shadow,
+            bytes("{\"state\":{\"desired\":{\"config\":{},\"other\":{},\"new\":{}}}}"));
+
+    assertThat(tree(engine.get(null, result.newState(), null).json()))
+        .isEqualTo(
+            tree(
+                """
+                {"state":{"desired":{"config":{},"other":{},"new":{}},
+                          "reported":{"config":{"mode":"eco"},"other":5},
+                          "delta":{"other":{},"new":{}}},
+                 "metadata":{"desired":{"config":{},"other":{},"new":{}},
+                             "reported":{"config":{"mode":{"timestamp":12345}},
+                                         "other":{"timestamp":12345}}},
+                 "version":2,"timestamp":%d}"""
+                    .formatted(T)));
+    assertThat(tree(result.deltaJson().orElseThrow()))
+        .isEqualTo(
+            tree(
+                """
+                {"state":{"other":{},"new":{}},"metadata":{"other":{},"new":{}},
+                 "version":2,"timestamp":%d}"""
+                    .formatted(T)));
+  }
+
+  @Test
+  void anObjectEmptiedByNullsIsRemovedButOneSentEmptyStays() {
+    StoredShadow shadow = stored("{\"light\":{\"color\":\"red\"}}", null, 1);
+
+    UpdateResult cleared =
+        engine.update(
+            null, shadow, bytes("{\"state\":{\"desired\":{\"light\":{\"color\":null}}}}"));
+    UpdateResult emptied =
+        engine.update(
+            null, shadow, bytes("{\"state\":{\"desired\":{\"light\":{},\"x\":{\"y\":{}}}}}"));
+
+    assertThat(cleared.newState().desired()).isEqualTo(object("{}"));
+    assertThat(emptied.newState().desired())
+        .isEqualTo(object("{\"light\":{\"color\":\"red\"},\"x\":{\"y\":{}}}"));
+  }
+
+  @Test
   void sectionsLeftEmptyDisappear() {
     StoredShadow shadow = stored(null, "{\"temp\":55}", 1);
 

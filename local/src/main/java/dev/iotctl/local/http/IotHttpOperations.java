@@ -4,8 +4,11 @@ import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.local.gateway.DeviceGateway;
 import dev.iotctl.local.http.control.CertificateOperations;
 import dev.iotctl.local.http.control.EndpointOperations;
+import dev.iotctl.local.http.control.LoggingOperations;
 import dev.iotctl.local.http.control.PolicyOperations;
 import dev.iotctl.local.http.control.PrincipalOperations;
+import dev.iotctl.local.http.control.PrincipalPolicyOperations;
+import dev.iotctl.local.http.control.TagOperations;
 import dev.iotctl.local.http.control.ThingGroupOperations;
 import dev.iotctl.local.http.control.ThingOperations;
 import dev.iotctl.local.http.control.ThingTypeOperations;
@@ -40,12 +43,15 @@ public final class IotHttpOperations {
       Clock clock) {
     return List.of(
         new ThingOperations(registry.things(), account),
-        new ThingTypeOperations(registry.thingTypes(), account),
-        new ThingGroupOperations(registry.thingGroups(), account),
+        new ThingTypeOperations(registry.thingTypes(), registry.tags(), account),
+        new ThingGroupOperations(registry.thingGroups(), registry.tags(), account),
         new CertificateOperations(registry.certificates(), ca, clock),
-        new PolicyOperations(registry.policies(), account),
+        new PolicyOperations(registry.policies(), registry.tags(), account),
         new PrincipalOperations(registry.thingPrincipals()),
-        new TopicRuleOperations(registry.topicRules(), account),
+        new PrincipalPolicyOperations(registry.policies()),
+        new TopicRuleOperations(registry.topicRules(), registry.tags(), account),
+        new TagOperations(registry.tags()),
+        new LoggingOperations(registry.logging()),
         new dev.iotctl.local.http.control.TestAuthorizationOperation(registry, account),
         new EndpointOperations(endpointHost));
   }

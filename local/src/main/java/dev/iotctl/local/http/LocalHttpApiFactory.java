@@ -36,7 +36,7 @@ public final class LocalHttpApiFactory implements HttpApiFactory {
   public RunningHttpApi start(LocalIotCore core) {
     LocalIotCoreConfig config = core.config();
     RegistryConfig account = new RegistryConfig(config.region(), config.accountId());
-    Clock clock = Clock.systemUTC();
+    Clock clock = config.clock();
     List<RouteProvider> operations = new ArrayList<>();
     operations.addAll(
         IotHttpOperations.controlPlane(

@@ -108,7 +108,7 @@ public final class CertificateRegistry {
             .read(
                 tx ->
                     tx.query(
-                        "SELECT * FROM certificates WHERE (created_at, id) "
+                        "SELECT * FROM certificates WHERE service_managed = 0 AND (created_at, id) "
                             + comparison
                             + " (?, ?) ORDER BY created_at "
                             + order
@@ -263,8 +263,33 @@ public final class CertificateRegistry {
             attached));
   }
 
+  /**
+   * Registers one of the stand-in's own certificates (ACTIVE), or marks it as the stand-in's when
+   * already registered: the gateway accepts it, but no customer-facing operation sees it, as a
+   * fresh AWS account holds no certificate.
+   */
+  public void registerServiceManaged(String certificatePem) {
+    X509Certificate x509 = Pem.parseCertificate(certificatePem);
+    String id = CertificateIds.of(x509);
+    if (context.db().read(tx -> find(tx, id)).isEmpty()) {
+      register(certificatePem, CertificateStatus.ACTIVE, CertificateMode.DEFAULT, Optional.empty());
+    }
+    context
+        .db()
+        .write(
+            tx ->
+                tx.update(
+                    "UPDATE certificates SET service_managed = 1, status = ? WHERE id = ?",
+                    CertificateStatus.ACTIVE.name(),
+                    id));
+  }
+
+  /** A customer-visible certificate, or ResourceNotFoundException (also for the stand-in's own). */
   Certificate require(Transaction tx, String certificateId) throws SQLException {
-    return find(tx, certificateId)
+    return tx.queryOne(
+            "SELECT * FROM certificates WHERE id = ? AND service_managed = 0",
+            this::map,
+            certificateId)
         .orElseThrow(
             () -> Errors.notFound("The certificate " + certificateId + " does not exist."));
   }

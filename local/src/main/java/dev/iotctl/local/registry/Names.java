@@ -1,62 +1,55 @@
 package dev.iotctl.local.registry;
 
+import dev.iotctl.core.topic.IotLimits;
+import dev.iotctl.core.topic.IotNames;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** AWS IoT's constraints on names and attributes (from the API reference's request syntax). */
+/**
+ * AWS IoT's constraints on attributes and their number; names themselves follow {@link IotNames}
+ * (AWS's validation messages).
+ */
 final class Names {
-  /** Thing, thing type, thing group and shadow names. */
-  private static final Pattern THING = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
-
-  private static final Pattern POLICY = Pattern.compile("[\\w+=,.@-]{1,128}");
-  private static final Pattern RULE = Pattern.compile("^[a-zA-Z0-9_]{1,128}$");
-  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-zA-Z0-9_.,@/:#-]{1,128}");
-  private static final Pattern ATTRIBUTE_VALUE =
-      Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]{0,800}");
-
-  /** AWS's limit on attributes per thing or thing group. */
-  static final int MAX_ATTRIBUTES = 50;
-
   private Names() {}
-
-  static void thing(String kind, String name) {
-    if (name == null || !THING.matcher(name).matches()) {
-      throw Errors.invalid(
-          kind + " name must match [a-zA-Z0-9:_-]+ and be 1 to 128 characters: " + name);
-    }
-  }
-
-  static void policy(String name) {
-    if (name == null || !POLICY.matcher(name).matches()) {
-      throw Errors.invalid(
-          "Policy name must match [\\w+=,.@-]+ and be 1 to 128 characters: " + name);
-    }
-  }
-
-  static void rule(String name) {
-    if (name == null || !RULE.matcher(name).matches()) {
-      throw Errors.invalid(
-          "Rule name must match ^[a-zA-Z0-9_]+$ and be 1 to 128 characters: " + name);
-    }
-  }
 
   static void attributes(Map<String, String> attributes) {
     for (Map.Entry<String, String> attribute : attributes.entrySet()) {
-      if (attribute.getKey() == null || !ATTRIBUTE_NAME.matcher(attribute.getKey()).matches()) {
+      if (!IotNames.ATTRIBUTE_NAME.isValid(attribute.getKey())) {
         throw Errors.invalid("Invalid attribute name: " + attribute.getKey());
       }
-      if (attribute.getValue() == null
-          || !ATTRIBUTE_VALUE.matcher(attribute.getValue()).matches()) {
+      if (!IotNames.ATTRIBUTE_VALUE.isValid(attribute.getValue())) {
         throw Errors.invalid(
             "Invalid value for attribute " + attribute.getKey() + ": " + attribute.getValue());
       }
     }
   }
 
-  static void attributeCount(Map<String, String> attributes) {
-    if (attributes.size() > MAX_ATTRIBUTES) {
+  /**
+   * "Things with a thing type can have up to 50 attributes. Things without a thing type can have up
+   * to three attributes." (Thing types, AWS IoT developer guide.)
+   */
+  static void thingAttributeCount(Map<String, String> attributes, boolean hasType) {
+    int max =
+        hasType ? IotLimits.THING_ATTRIBUTES_WITH_TYPE : IotLimits.THING_ATTRIBUTES_WITHOUT_TYPE;
+    if (attributes.size() > max) {
       throw Errors.invalid(
-          "A thing can have at most " + MAX_ATTRIBUTES + " attributes; got " + attributes.size());
+          (hasType ? "A thing with a thing type" : "A thing without a thing type")
+              + " can have at most "
+              + max
+              + " attributes; got "
+              + attributes.size()
+              + ".");
+    }
+  }
+
+  /** A thing group's attributes, at most as many as a typed thing's. */
+  static void groupAttributeCount(Map<String, String> attributes) {
+    if (attributes.size() > IotLimits.THING_ATTRIBUTES_WITH_TYPE) {
+      throw Errors.invalid(
+          "A thing group can have at most "
+              + IotLimits.THING_ATTRIBUTES_WITH_TYPE
+              + " attributes; got "
+              + attributes.size()
+              + ".");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.iotctl.local.registry;
 
+import dev.iotctl.core.topic.IotNames;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
@@ -7,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +36,7 @@ public final class PolicyRegistry {
 
   /** Creates a policy whose version 1 is the default. */
   public Policy create(String name, String document) {
-    Names.policy(name);
+    IotNames.POLICY_NAME.validate(name);
     validator.validate(document);
     return context
         .db()
@@ -79,7 +81,8 @@ public final class PolicyRegistry {
                   List<Policy> result = new ArrayList<>();
                   for (String name :
                       tx.query(
-                          "SELECT name FROM policies WHERE name > ? ORDER BY name LIMIT ?",
+                          "SELECT name FROM policies WHERE service_managed = 0 AND name > ?"
+                              + " ORDER BY name LIMIT ?",
                           row -> row.getString(1),
                           after,
                           limit + 1)) {
@@ -283,8 +286,14 @@ public final class PolicyRegistry {
             });
   }
 
-  /** ListAttachedPolicies: the names of the policies attached to the target, in name order. */
-  public Page<Policy> listAttached(String target, Integer pageSize, String marker) {
+  /**
+   * ListAttachedPolicies: the policies attached to the target, in name order. With {@code
+   * recursive}, a thing group's list also holds the policies of its parent groups up to the root
+   * ("include all policies attached to the group's parent groups"); for other targets it changes
+   * nothing.
+   */
+  public Page<Policy> listAttached(
+      String target, boolean recursive, Integer pageSize, String marker) {
     int limit = Pages.limit(pageSize, 25, 250);
     String after = Pages.keyAfter(marker);
     List<Policy> rows =
@@ -292,15 +301,21 @@ public final class PolicyRegistry {
             .db()
             .read(
                 tx -> {
+                  List<String> targets = recursive ? withParentGroups(tx, target) : List.of(target);
+                  String placeholders = String.join(", ", Collections.nCopies(targets.size(), "?"));
+                  List<Object> args = new ArrayList<>(targets);
+                  args.add(after);
+                  args.add(limit + 1);
                   List<Policy> result = new ArrayList<>();
                   for (String name :
                       tx.query(
-                          "SELECT policy_name FROM policy_targets WHERE target = ? AND"
-                              + " policy_name > ? ORDER BY policy_name LIMIT ?",
+                          "SELECT DISTINCT t.policy_name FROM policy_targets t"
+                              + " JOIN policies p ON p.name = t.policy_name"
+                              + " WHERE p.service_managed = 0 AND t.target IN ("
+                              + placeholders
+                              + ") AND t.policy_name > ? ORDER BY t.policy_name LIMIT ?",
                           row -> row.getString(1),
-                          target,
-                          after,
-                          limit + 1)) {
+                          args.toArray())) {
                     result.add(require(tx, name));
                   }
                   return result;
@@ -308,8 +323,50 @@ public final class PolicyRegistry {
     return Pages.page(rows, limit, Policy::name);
   }
 
+  /** The target, and when it is a thing group's ARN, its ancestors' ARNs. */
+  private List<String> withParentGroups(Transaction tx, String target) throws SQLException {
+    String groupPrefix = context.config().arn("thinggroup", "");
+    if (!target.startsWith(groupPrefix)) {
+      return List.of(target);
+    }
+    return tx.query(
+        "WITH RECURSIVE chain(name) AS (SELECT ? UNION ALL"
+            + " SELECT g.parent_name FROM thing_groups g JOIN chain c ON g.name = c.name"
+            + " WHERE g.parent_name IS NOT NULL) SELECT name FROM chain",
+        row -> context.config().arn("thinggroup", row.getString(1)),
+        target.substring(groupPrefix.length()));
+  }
+
+  /**
+   * ListPrincipalPolicies: the policies attached to a principal — a certificate of this account
+   * (which must exist) or another principal such as a Cognito identity — in name order.
+   */
+  public Page<Policy> listPrincipalPolicies(String principal, Integer pageSize, String marker) {
+    context
+        .db()
+        .read(
+            tx -> {
+              requireTarget(tx, principal);
+              return null;
+            });
+    return listAttached(principal, false, pageSize, marker);
+  }
+
+  /**
+   * ListPolicyPrincipals: the principals (certificates and other identities, not thing groups) the
+   * policy is attached to, in order.
+   */
+  public Page<String> listPrincipals(String name, Integer pageSize, String marker) {
+    return listTargets(name, true, pageSize, marker);
+  }
+
   /** ListTargetsForPolicy: the targets the policy is attached to, in order. */
   public Page<String> listTargets(String name, Integer pageSize, String marker) {
+    return listTargets(name, false, pageSize, marker);
+  }
+
+  private Page<String> listTargets(
+      String name, boolean principalsOnly, Integer pageSize, String marker) {
     int limit = Pages.limit(pageSize, 25, 250);
     String after = Pages.keyAfter(marker);
     List<String> rows =
@@ -320,10 +377,14 @@ public final class PolicyRegistry {
                   require(tx, name);
                   return tx.query(
                       "SELECT target FROM policy_targets WHERE policy_name = ? AND target > ?"
+                          + " AND NOT (? AND substr(target, 1, length(?)) = ?)"
                           + " ORDER BY target LIMIT ?",
                       row -> row.getString(1),
                       name,
                       after,
+                      principalsOnly,
+                      groupPrefix(),
+                      groupPrefix(),
                       limit + 1);
                 });
     return Pages.page(rows, limit, target -> target);
@@ -352,12 +413,16 @@ public final class PolicyRegistry {
     tx.afterCommit(() -> context.listeners().fire(l -> l.policyVersionChanged(name)));
   }
 
+  private String groupPrefix() {
+    return context.config().arn("thinggroup", "");
+  }
+
   private void requireTarget(Transaction tx, String target) throws SQLException {
     String certPrefix = context.config().arn("cert", "");
-    String groupPrefix = context.config().arn("thinggroup", "");
+    String groupPrefix = groupPrefix();
     if (target.startsWith(certPrefix)) {
       String id = target.substring(certPrefix.length());
-      if (!tx.exists("SELECT 1 FROM certificates WHERE id = ?", id)) {
+      if (!tx.exists("SELECT 1 FROM certificates WHERE id = ? AND service_managed = 0", id)) {
         throw Errors.notFound("The certificate " + id + " does not exist.");
       }
     } else if (target.startsWith(groupPrefix)) {
@@ -374,11 +439,63 @@ public final class PolicyRegistry {
     return tx.exists("SELECT 1 FROM policies WHERE name = ?", name);
   }
 
+  /**
+   * Creates one of the stand-in's own policies with {@code document}, or marks it as the stand-in's
+   * when it exists: it takes effect for the certificates it is attached to (through {@link
+   * #attachServiceManaged}), while no customer-facing operation sees it.
+   */
+  public void ensureServiceManaged(String name, String document) {
+    context
+        .db()
+        .write(
+            tx -> {
+              if (!exists(tx, name)) {
+                long now = context.now();
+                tx.update(
+                    "INSERT INTO policies (name, default_version, last_version, created_at,"
+                        + " last_modified_at, generation_id, service_managed)"
+                        + " VALUES (?, 1, 1, ?, ?, ?, 1)",
+                    name,
+                    now,
+                    now,
+                    UUID.randomUUID().toString());
+                tx.update(
+                    "INSERT INTO policy_versions (policy_name, version_id, document, created_at)"
+                        + " VALUES (?, 1, ?, ?)",
+                    name,
+                    document,
+                    now);
+              }
+              tx.update("UPDATE policies SET service_managed = 1 WHERE name = ?", name);
+              return null;
+            });
+  }
+
+  /** Attaches one of the stand-in's own policies to a target (no limit, no visibility). */
+  public void attachServiceManaged(String name, String target) {
+    context
+        .db()
+        .write(
+            tx -> {
+              if (tx.update(
+                      "INSERT INTO policy_targets (policy_name, target) VALUES (?, ?)"
+                          + " ON CONFLICT DO NOTHING",
+                      name,
+                      target)
+                  > 0) {
+                tx.afterCommit(
+                    () -> context.listeners().fire(l -> l.policyAttachmentChanged(target)));
+              }
+              return null;
+            });
+  }
+
+  /** A customer-visible policy, or ResourceNotFoundException (also for the stand-in's own). */
   private Policy require(Transaction tx, String name) throws SQLException {
     return tx.queryOne(
             "SELECT p.*, v.document FROM policies p JOIN policy_versions v"
                 + " ON v.policy_name = p.name AND v.version_id = p.default_version"
-                + " WHERE p.name = ?",
+                + " WHERE p.name = ? AND p.service_managed = 0",
             this::mapPolicy,
             name)
         .orElseThrow(() -> Errors.notFound("Policy not found (name=" + name + ")"));

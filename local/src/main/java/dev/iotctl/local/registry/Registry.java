@@ -23,6 +23,8 @@ public final class Registry implements AutoCloseable {
   private final ThingPrincipalRegistry thingPrincipals;
   private final ShadowStore shadows;
   private final TopicRuleStore topicRules;
+  private final TagRegistry tags;
+  private final LoggingRegistry logging;
 
   private Registry(
       Database database, RegistryConfig config, Clock clock, PolicyDocumentValidator validator) {
@@ -37,6 +39,8 @@ public final class Registry implements AutoCloseable {
     this.thingPrincipals = new ThingPrincipalRegistry(context, things, certificates);
     this.shadows = new ShadowStore(context);
     this.topicRules = new TopicRuleStore(context);
+    this.tags = new TagRegistry(context);
+    this.logging = new LoggingRegistry(context);
   }
 
   /** Opens the registry in {@code dataDirectory} with default settings. */
@@ -98,6 +102,14 @@ public final class Registry implements AutoCloseable {
 
   public TopicRuleStore topicRules() {
     return topicRules;
+  }
+
+  public TagRegistry tags() {
+    return tags;
+  }
+
+  public LoggingRegistry logging() {
+    return logging;
   }
 
   @Override

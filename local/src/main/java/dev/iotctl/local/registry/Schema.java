@@ -87,8 +87,59 @@ final class Schema implements Database.Schema {
         created_at INTEGER NOT NULL);
       """;
 
+  /**
+   * Resources the stand-in keeps for itself (the operator identity) are flagged and stay out of
+   * every customer-visible answer. The operator policy gets a name the API cannot create ({@code
+   * iotctl:operator}), so the old one is dropped and recreated at start.
+   */
+  private static final String V2 =
+      """
+      ALTER TABLE certificates ADD COLUMN service_managed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE policies ADD COLUMN service_managed INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM policy_targets WHERE policy_name = 'iotctl-operator';
+      DELETE FROM policy_versions WHERE policy_name = 'iotctl-operator';
+      DELETE FROM policies WHERE name = 'iotctl-operator';
+      """;
+
+  /**
+   * Tags of the taggable resources, by resource type and name (ARNs depend on the configured region
+   * and account); deleting a resource deletes its tags, as on AWS.
+   */
+  private static final String V3 =
+      """
+      CREATE TABLE tags (
+        resource_type TEXT NOT NULL,
+        resource_name TEXT NOT NULL,
+        tag_key TEXT NOT NULL,
+        tag_value TEXT NOT NULL,
+        PRIMARY KEY (resource_type, resource_name, tag_key));
+      CREATE TRIGGER thing_group_tags AFTER DELETE ON thing_groups BEGIN
+        DELETE FROM tags WHERE resource_type = 'thinggroup' AND resource_name = OLD.name; END;
+      CREATE TRIGGER thing_type_tags AFTER DELETE ON thing_types BEGIN
+        DELETE FROM tags WHERE resource_type = 'thingtype' AND resource_name = OLD.name; END;
+      CREATE TRIGGER policy_tags AFTER DELETE ON policies BEGIN
+        DELETE FROM tags WHERE resource_type = 'policy' AND resource_name = OLD.name; END;
+      CREATE TRIGGER topic_rule_tags AFTER DELETE ON topic_rules BEGIN
+        DELETE FROM tags WHERE resource_type = 'rule' AND resource_name = OLD.name; END;
+      """;
+
+  /** V2 logging: the account's options (one row) and the resource-specific log levels. */
+  private static final String V4 =
+      """
+      CREATE TABLE logging_options (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        role_arn TEXT,
+        default_log_level TEXT NOT NULL,
+        disable_all_logs INTEGER NOT NULL);
+      CREATE TABLE logging_levels (
+        target_type TEXT NOT NULL,
+        target_name TEXT NOT NULL,
+        log_level TEXT NOT NULL,
+        PRIMARY KEY (target_type, target_name));
+      """;
+
   @Override
   public List<String> steps() {
-    return List.of(V1);
+    return List.of(V1, V2, V3, V4);
   }
 }

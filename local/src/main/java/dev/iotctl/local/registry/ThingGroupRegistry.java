@@ -1,5 +1,6 @@
 package dev.iotctl.local.registry;
 
+import dev.iotctl.core.topic.IotNames;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
@@ -43,9 +44,9 @@ public final class ThingGroupRegistry {
       Optional<String> parentGroupName,
       Optional<String> description,
       Map<String, String> attributes) {
-    Names.thing("Thing group", name);
+    IotNames.THING_GROUP_NAME.validate(name);
     Names.attributes(attributes);
-    Names.attributeCount(attributes);
+    Names.groupAttributeCount(attributes);
     return context
         .db()
         .write(
@@ -59,7 +60,9 @@ public final class ThingGroupRegistry {
                   return group;
                 }
                 throw Errors.alreadyExists(
-                    "Thing Group " + name + " already exists in account with different properties");
+                    "Thing Group "
+                        + name
+                        + " already exists in current account with different properties");
               }
               if (parentGroupName.isPresent()) {
                 ThingGroup parent = require(tx, parentGroupName.get());
@@ -108,7 +111,7 @@ public final class ThingGroupRegistry {
                   attributes
                       .map(payload -> ThingRegistry.apply(group.attributes(), payload))
                       .orElse(group.attributes());
-              Names.attributeCount(newAttributes);
+              Names.groupAttributeCount(newAttributes);
               tx.update(
                   "UPDATE thing_groups SET description = ?, attributes = ?, version = version + 1"
                       + " WHERE name = ?",
@@ -163,7 +166,11 @@ public final class ThingGroupRegistry {
             });
   }
 
-  /** Groups in name order: all, or the children of a parent (all descendants when recursive). */
+  /**
+   * ListThingGroups: groups in name order. With a parent, its descendants ({@code recursive}) or
+   * its direct children; without one, every group ({@code recursive}) or the root groups. "If true,
+   * return child groups as well."
+   */
   public Page<ThingGroup> list(
       Optional<String> parentGroup,
       Optional<String> namePrefix,
@@ -177,33 +184,32 @@ public final class ThingGroupRegistry {
             .db()
             .read(
                 tx -> {
-                  List<String> parents = null;
+                  List<String> candidates;
                   if (parentGroup.isPresent()) {
                     require(tx, parentGroup.get());
-                    parents = recursive ? descendants(tx, parentGroup.get()) : null;
+                    candidates =
+                        recursive
+                            ? descendants(tx, parentGroup.get())
+                            : tx.query(
+                                "SELECT name FROM thing_groups WHERE parent_name = ?",
+                                row -> row.getString(1),
+                                parentGroup.get());
+                  } else {
+                    candidates =
+                        tx.query(
+                            "SELECT name FROM thing_groups"
+                                + (recursive ? "" : " WHERE parent_name IS NULL"),
+                            row -> row.getString(1));
                   }
-                  List<String> names =
-                      tx.query(
-                          "SELECT name FROM thing_groups WHERE name > ?"
-                              + " AND (? IS NULL OR parent_name = ?)"
-                              + " AND (? IS NULL OR substr(name, 1, length(?)) = ?)"
-                              + " ORDER BY name",
-                          row -> row.getString(1),
-                          after,
-                          recursive ? null : parentGroup.orElse(null),
-                          recursive ? null : parentGroup.orElse(null),
-                          namePrefix.orElse(null),
-                          namePrefix.orElse(null),
-                          namePrefix.orElse(null));
                   List<ThingGroup> groups = new ArrayList<>();
-                  for (String name : names) {
-                    if (parents != null && !parents.contains(name)) {
-                      continue;
-                    }
+                  for (String name :
+                      candidates.stream()
+                          .filter(n -> n.compareTo(after) > 0)
+                          .filter(n -> namePrefix.map(n::startsWith).orElse(true))
+                          .sorted()
+                          .limit(limit + 1L)
+                          .toList()) {
                     groups.add(find(tx, name).orElseThrow());
-                    if (groups.size() > limit) {
-                      break;
-                    }
                   }
                   return groups;
                 });
@@ -217,63 +223,85 @@ public final class ThingGroupRegistry {
    *     ten groups or in another group of the same hierarchy
    */
   public void addThing(String groupName, String thingName) {
-    context
-        .db()
-        .write(
-            tx -> {
-              ThingGroup group = require(tx, groupName);
-              things.require(tx, thingName);
-              List<String> current = groupNamesOf(tx, thingName);
-              if (current.contains(groupName)) {
-                return null;
-              }
-              if (current.size() >= MAX_GROUPS_PER_THING) {
-                throw Errors.invalid(
-                    "Thing "
-                        + thingName
-                        + " cannot be added to more than "
-                        + MAX_GROUPS_PER_THING
-                        + " thing groups.");
-              }
-              String root = rootOf(group);
-              for (String other : current) {
-                if (rootOf(require(tx, other)).equals(root)) {
-                  throw Errors.invalid(
-                      "Thing "
-                          + thingName
-                          + " cannot be added to thing group "
-                          + groupName
-                          + " because it already belongs to group "
-                          + other
-                          + " in the same hierarchy.");
-                }
-              }
-              tx.update(
-                  "INSERT INTO thing_group_members (group_name, thing_name) VALUES (?, ?)",
-                  groupName,
-                  thingName);
-              tx.afterCommit(() -> context.listeners().fire(l -> l.thingChanged(thingName)));
-              return null;
-            });
+    updateGroupsForThing(thingName, List.of(groupName), List.of());
   }
 
   /** Removes a thing from a group; removing a non-member is a no-op. */
   public void removeThing(String groupName, String thingName) {
+    updateGroupsForThing(thingName, List.of(), List.of(groupName));
+  }
+
+  /**
+   * UpdateThingGroupsForThing: removes the thing from {@code toRemove}, then adds it to {@code
+   * toAdd}, all or nothing. The result must respect AWS's rules: at most ten groups, at most one
+   * group per hierarchy ("you can't add a thing to two groups which share a common parent").
+   *
+   * @throws dev.iotctl.core.error.IotException ResourceNotFoundException for an unknown thing or
+   *     group; InvalidRequestException when a rule would be broken
+   */
+  public void updateGroupsForThing(String thingName, List<String> toAdd, List<String> toRemove) {
     context
         .db()
         .write(
             tx -> {
-              require(tx, groupName);
               things.require(tx, thingName);
-              if (tx.update(
-                      "DELETE FROM thing_group_members WHERE group_name = ? AND thing_name = ?",
-                      groupName,
-                      thingName)
-                  > 0) {
+              for (String group : toRemove) {
+                require(tx, group);
+              }
+              List<ThingGroup> adding = new ArrayList<>();
+              for (String group : toAdd) {
+                adding.add(require(tx, group));
+              }
+              boolean changed = false;
+              for (String group : toRemove) {
+                changed |=
+                    tx.update(
+                            "DELETE FROM thing_group_members WHERE group_name = ? AND thing_name = ?",
+                            group,
+                            thingName)
+                        > 0;
+              }
+              for (ThingGroup group : adding) {
+                changed |= add(tx, group, thingName);
+              }
+              if (changed) {
                 tx.afterCommit(() -> context.listeners().fire(l -> l.thingChanged(thingName)));
               }
               return null;
             });
+  }
+
+  private boolean add(Transaction tx, ThingGroup group, String thingName) throws SQLException {
+    List<String> current = groupNamesOf(tx, thingName);
+    if (current.contains(group.name())) {
+      return false;
+    }
+    if (current.size() >= MAX_GROUPS_PER_THING) {
+      throw Errors.invalid(
+          "Thing "
+              + thingName
+              + " cannot be added to more than "
+              + MAX_GROUPS_PER_THING
+              + " thing groups.");
+    }
+    String root = rootOf(group);
+    for (String other : current) {
+      if (rootOf(require(tx, other)).equals(root)) {
+        throw Errors.invalid(
+            "Thing "
+                + thingName
+                + " cannot be added to thing group "
+                + group.name()
+                + " because it already belongs to group "
+                + other
+                + " in the same hierarchy.");
+      }
+    }
+    tx.update(
+        "INSERT INTO thing_group_members (group_name, thing_name) VALUES (?, ?)",
+        group.name(),
+        thingName);
+    return true;
   }
 
   /** Names of the things in the group (and its descendants when recursive), in name order. */
@@ -322,6 +350,29 @@ public final class ThingGroupRegistry {
                       .toList();
                 });
     return Pages.page(rows, limit, ThingGroup.GroupRef::groupName);
+  }
+
+  /**
+   * For each group the thing belongs to directly, that group and its ancestors up to the root,
+   * nearest first; empty for a thing that does not exist or belongs to no group.
+   */
+  public List<List<String>> groupChainsOf(String thingName) {
+    return context
+        .db()
+        .read(
+            tx -> {
+              List<List<String>> chains = new ArrayList<>();
+              for (String group : groupNamesOf(tx, thingName)) {
+                ThingGroup g = find(tx, group).orElseThrow();
+                List<String> chain = new ArrayList<>();
+                chain.add(g.name());
+                List<ThingGroup.GroupRef> ancestors = new ArrayList<>(g.rootToParent());
+                Collections.reverse(ancestors);
+                ancestors.forEach(ref -> chain.add(ref.groupName()));
+                chains.add(chain);
+              }
+              return chains;
+            });
   }
 
   /** The groups of a thing and all their ancestors: whose policies apply to the thing. */

@@ -3,8 +3,10 @@ package dev.iotctl.local.registry;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Thing ↔ principal links: AttachThingPrincipal, DetachThingPrincipal, ListThingPrincipals,
@@ -137,6 +139,67 @@ public final class ThingPrincipalRegistry {
                       limit + 1);
                 });
     return Pages.page(rows, limit, name -> name);
+  }
+
+  /**
+   * ListThingPrincipalsV2: the thing's principals with their attachment type, in principal order,
+   * optionally only those of {@code type}.
+   */
+  public Page<ThingPrincipal> listThingPrincipalsV2(
+      String thingName, Optional<ThingPrincipalType> type, Integer maxResults, String nextToken) {
+    int limit = Pages.limit(maxResults, 25, 250);
+    String after = Pages.keyAfter(nextToken);
+    List<ThingPrincipal> rows =
+        context
+            .db()
+            .read(
+                tx -> {
+                  things.require(tx, thingName);
+                  return tx.query(
+                      "SELECT * FROM thing_principals WHERE thing_name = ? AND principal > ?"
+                          + " AND (? IS NULL OR principal_type = ?) ORDER BY principal LIMIT ?",
+                      ThingPrincipalRegistry::map,
+                      thingName,
+                      after,
+                      type.map(Enum::name).orElse(null),
+                      type.map(Enum::name).orElse(null),
+                      limit + 1);
+                });
+    return Pages.page(rows, limit, ThingPrincipal::principal);
+  }
+
+  /**
+   * ListPrincipalThingsV2: the things a principal is attached to with the attachment type, in
+   * thing-name order, optionally only those of {@code type}.
+   */
+  public Page<ThingPrincipal> listPrincipalThingsV2(
+      String principal, Optional<ThingPrincipalType> type, Integer maxResults, String nextToken) {
+    int limit = Pages.limit(maxResults, 25, 250);
+    String after = Pages.keyAfter(nextToken);
+    List<ThingPrincipal> rows =
+        context
+            .db()
+            .read(
+                tx -> {
+                  requirePrincipal(tx, principal);
+                  return tx.query(
+                      "SELECT * FROM thing_principals WHERE principal = ? AND thing_name > ?"
+                          + " AND (? IS NULL OR principal_type = ?) ORDER BY thing_name LIMIT ?",
+                      ThingPrincipalRegistry::map,
+                      principal,
+                      after,
+                      type.map(Enum::name).orElse(null),
+                      type.map(Enum::name).orElse(null),
+                      limit + 1);
+                });
+    return Pages.page(rows, limit, ThingPrincipal::thingName);
+  }
+
+  private static ThingPrincipal map(ResultSet row) throws SQLException {
+    return new ThingPrincipal(
+        row.getString("thing_name"),
+        row.getString("principal"),
+        ThingPrincipalType.valueOf(row.getString("principal_type")));
   }
 
   private void requirePrincipal(Transaction tx, String principal) throws SQLException {

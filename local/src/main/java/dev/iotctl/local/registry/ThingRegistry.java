@@ -1,5 +1,6 @@
 package dev.iotctl.local.registry;
 
+import dev.iotctl.core.topic.IotNames;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
@@ -32,9 +33,9 @@ public final class ThingRegistry {
    *     InvalidRequestException for a deprecated type or invalid names
    */
   public Thing create(String name, Optional<String> typeName, Map<String, String> attributes) {
-    Names.thing("Thing", name);
+    IotNames.THING_NAME.validate(name);
     Names.attributes(attributes);
-    Names.attributeCount(attributes);
+    Names.thingAttributeCount(attributes, typeName.isPresent());
     return context
         .db()
         .write(
@@ -49,7 +50,7 @@ public final class ThingRegistry {
                     "Thing " + name + " already exists in account with different attributes");
               }
               if (typeName.isPresent()) {
-                requireUsableType(tx, typeName.get());
+                requireUsableType(tx, typeName.get(), "create a new thing");
               }
               tx.update(
                   "INSERT INTO things (name, thing_id, type_name, attributes, version, created_at)"
@@ -90,7 +91,7 @@ public final class ThingRegistry {
                 type = Optional.empty();
               } else if (update.thingTypeName().isPresent()
                   && !update.thingTypeName().equals(type)) {
-                requireUsableType(tx, update.thingTypeName().get());
+                requireUsableType(tx, update.thingTypeName().get(), "update a thing");
                 type = update.thingTypeName();
               }
               Map<String, String> attributes =
@@ -98,7 +99,7 @@ public final class ThingRegistry {
                       .attributes()
                       .map(payload -> apply(thing.attributes(), payload))
                       .orElse(thing.attributes());
-              Names.attributeCount(attributes);
+              Names.thingAttributeCount(attributes, type.isPresent());
               tx.update(
                   "UPDATE things SET type_name = ?, attributes = ?, version = version + 1"
                       + " WHERE name = ?",
@@ -128,7 +129,9 @@ public final class ThingRegistry {
               checkVersion(thing.get(), expectedVersion);
               if (tx.exists("SELECT 1 FROM thing_principals WHERE thing_name = ?", name)) {
                 throw Errors.invalid(
-                    "Cannot delete thing " + name + " as it has principals attached to it.");
+                    "Cannot delete. Thing "
+                        + name
+                        + " is still attached to one or more principals");
               }
               tx.update("DELETE FROM things WHERE name = ?", name);
               tx.afterCommit(() -> context.listeners().fire(l -> l.thingChanged(name)));
@@ -192,11 +195,12 @@ public final class ThingRegistry {
         Instant.ofEpochMilli(row.getLong("created_at")));
   }
 
-  private void requireUsableType(Transaction tx, String typeName) throws SQLException {
+  /** "You can deprecate a thing type at any time to prevent new things from being associated." */
+  private void requireUsableType(Transaction tx, String typeName, String action)
+      throws SQLException {
     ThingType type = types.require(tx, typeName);
     if (type.deprecated()) {
-      throw Errors.invalid(
-          "Can not create a new thing with deprecated thing type " + typeName + ".");
+      throw Errors.invalid("Can not " + action + " with deprecated thing type " + typeName + ".");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.iotctl.local.registry;
 
+import dev.iotctl.core.topic.IotNames;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
@@ -30,7 +31,7 @@ public final class ThingTypeRegistry {
    */
   public ThingType create(
       String name, Optional<String> description, List<String> searchableAttributes) {
-    Names.thing("Thing type", name);
+    IotNames.THING_TYPE_NAME.validate(name);
     if (searchableAttributes.size() > MAX_SEARCHABLE_ATTRIBUTES) {
       throw Errors.invalid(
           "A thing type can have at most " + MAX_SEARCHABLE_ATTRIBUTES + " searchable attributes");

@@ -2,6 +2,7 @@ package dev.iotctl.local.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iotctl.core.topic.IotNames;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
@@ -25,7 +26,7 @@ public final class TopicRuleStore {
 
   /** Creates a rule; enabled unless the payload says {@code "ruleDisabled": true}. */
   public TopicRule create(String name, String payload) {
-    Names.rule(name);
+    IotNames.RULE_NAME.validate(name);
     boolean disabled = disabledIn(payload);
     return context
         .db()

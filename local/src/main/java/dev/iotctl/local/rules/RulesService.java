@@ -64,13 +64,14 @@ public final class RulesService implements RegistryListener, RoutedMessageListen
   }
 
   /**
-   * Loads the registry's rules, subscribes to its changes and to every message the gateway routes.
+   * Loads the registry's rules and subscribes to their changes. The caller hands it every message
+   * the gateway routes ({@link #onMessage}).
    */
   public static RulesService start(Registry registry, DeviceGateway gateway, Path dataDir) {
     Clock clock = Clock.systemUTC();
     RuleEngine engine =
         new RuleEngine(
-            (topic, payload, qos) -> gateway.publish(topic, payload),
+            (topic, payload, qos) -> gateway.publish(topic, payload, qos, false),
             new ActionSink(dataDir),
             clock,
             THREADS,
@@ -80,7 +81,6 @@ public final class RulesService implements RegistryListener, RoutedMessageListen
     for (dev.iotctl.local.registry.TopicRule rule : registry.topicRules().all()) {
       service.topicRuleChanged(rule.name());
     }
-    gateway.setRoutedMessageListener(service);
     service.statsWriter.scheduleWithFixedDelay(service::writeStats, 1, 1, TimeUnit.SECONDS);
     return service;
   }
@@ -175,7 +175,6 @@ public final class RulesService implements RegistryListener, RoutedMessageListen
   /** Stops the engine (letting queued rules finish briefly) and writes the final stats. */
   @Override
   public void close() {
-    gateway.setRoutedMessageListener(null);
     registry.removeListener(this);
     statsWriter.shutdownNow();
     engine.close();

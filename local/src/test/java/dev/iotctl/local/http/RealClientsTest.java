@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iotctl.core.pki.Pem;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +12,9 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -26,6 +23,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iot.IotClient;
@@ -35,6 +33,7 @@ import software.amazon.awssdk.services.iot.IotClient;
  * flow, AWS's error names, pagination, then a device connecting over MQTT with the certificate and
  * key the CLI wrote.
  */
+@Tag("peers")
 class RealClientsTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,9 +58,10 @@ class RealClientsTest {
 
   @Test
   void awsCliProvisioningFlowThenTheDeviceConnects() throws Exception {
+    PeerScripts.assumeAwsCli();
     Path work = Files.createDirectories(dir.resolve("cli"));
     Path script = resource("aws-cli-flow.sh");
-    Result result =
+    PeerScripts.Result result =
         run(
             List.of(
                 "bash",
@@ -96,41 +96,19 @@ class RealClientsTest {
 
   @Test
   void boto3CreatesDescribesAndRaisesModelledErrors() throws Exception {
-    Result result =
-        run(
-            List.of(
-                "/usr/bin/python3",
-                resource("boto3-flow.py").toString(),
-                standIn.url().toString()));
+    PeerScripts.assumeBoto3();
+    PeerScripts.Result result =
+        PeerScripts.python(dir.resolve("home"), "boto3-flow.py", standIn.url().toString());
     assertThat(result.output()).as(result.output()).contains("BOTO3 OK");
     assertThat(result.exitCode()).isZero();
   }
 
-  record Result(int exitCode, String output) {}
-
-  private static Result run(List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
-    Path home = Files.createDirectories(dir.resolve("home"));
-    Map<String, String> env = process.environment();
-    env.put("HOME", home.toString());
-    env.put("AWS_ACCESS_KEY_ID", "dummy");
-    env.put("AWS_SECRET_ACCESS_KEY", "dummy");
-    env.put("AWS_DEFAULT_REGION", "us-east-1");
-    env.put("AWS_EC2_METADATA_DISABLED", "true");
-    env.put("AWS_PAGER", "");
-    env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-    env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-    env.put("PYTHONPATH", "");
-    Process p = process.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  private static PeerScripts.Result run(List<String> command) {
+    return PeerScripts.run(dir.resolve("home"), command);
   }
 
-  private static Path resource(String name) throws Exception {
-    return Path.of(RealClientsTest.class.getResource("/" + name).toURI());
+  private static Path resource(String name) {
+    return PeerScripts.resource(name);
   }
 
   private static MqttClient connect(Path certPem, Path keyPem, String clientId) throws Exception {

@@ -5,6 +5,7 @@ import dev.iotctl.local.LocalIotCore;
 import dev.iotctl.local.LocalIotCoreConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * The assembled local IoT Core for tests ({@link LocalIotCore}: SQLite registry, CA, MQTT gateway
@@ -21,10 +22,20 @@ public final class StandIn implements AutoCloseable {
 
   /** With {@code awsQuotas}, as {@code iotctl local up --quotas aws}. */
   public StandIn(Path dataDir, HttpApiConfig config, boolean awsQuotas) {
+    this(dataDir, config, awsQuotas, Clock.systemUTC());
+  }
+
+  /** Whose registry and HTTP API read {@code clock} (a test moves it). */
+  public StandIn(Path dataDir, HttpApiConfig config, Clock clock) {
+    this(dataDir, config, false, clock);
+  }
+
+  private StandIn(Path dataDir, HttpApiConfig config, boolean awsQuotas, Clock clock) {
     core =
         LocalIotCore.start(
             new LocalIotCoreConfig(dataDir, 0, 0, awsQuotas, "us-east-1", ACCOUNT_ID, null)
-                .withHttpApi(new LocalHttpApiFactory(config)));
+                .withHttpApi(new LocalHttpApiFactory(config))
+                .withClock(clock));
   }
 
   /** The HTTP API's base URL ({@code --endpoint-url}). */

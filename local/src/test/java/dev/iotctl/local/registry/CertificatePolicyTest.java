@@ -206,7 +206,7 @@ class CertificatePolicyTest {
     assertAwsError(() -> policies.attach("nope", cert.arn()), "ResourceNotFoundException", 404);
     assertAwsError(() -> policies.delete("p0"), "DeleteConflictException", 409);
 
-    assertThat(policies.listAttached(cert.arn(), 4, null).items()).hasSize(4);
+    assertThat(policies.listAttached(cert.arn(), false, 4, null).items()).hasSize(4);
     policies.detach("p0", cert.arn());
     assertThat(policies.listTargets("p0", null, null).items()).isEmpty();
     assertThat(policies.listTargets("p1", null, null).items()).containsExactly(cert.arn());

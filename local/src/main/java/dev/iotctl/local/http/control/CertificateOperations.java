@@ -81,7 +81,7 @@ public final class CertificateOperations implements RouteProvider {
     ObjectNode body = created(certificate);
     body.putObject("keyPair")
         .put("PublicKey", Pem.toPem(keys.getPublic()))
-        .put("PrivateKey", Pem.toPem(keys.getPrivate()));
+        .put("PrivateKey", Pem.toTraditionalPem(keys.getPrivate()));
     return Responses.ok(body);
   }
 

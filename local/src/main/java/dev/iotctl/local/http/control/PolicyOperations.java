@@ -13,7 +13,10 @@ import dev.iotctl.local.registry.Policy;
 import dev.iotctl.local.registry.PolicyRegistry;
 import dev.iotctl.local.registry.PolicyVersion;
 import dev.iotctl.local.registry.RegistryConfig;
+import dev.iotctl.local.registry.TagRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * CreatePolicy, GetPolicy, ListPolicies, DeletePolicy, CreatePolicyVersion, ListPolicyVersions,
@@ -22,10 +25,12 @@ import java.util.List;
  */
 public final class PolicyOperations implements RouteProvider {
   private final PolicyRegistry policies;
+  private final TagRegistry tags;
   private final RegistryConfig account;
 
-  public PolicyOperations(PolicyRegistry policies, RegistryConfig account) {
+  public PolicyOperations(PolicyRegistry policies, TagRegistry tags, RegistryConfig account) {
     this.policies = policies;
+    this.tags = tags;
     this.account = account;
   }
 
@@ -79,10 +84,13 @@ public final class PolicyOperations implements RouteProvider {
 
   private ApiResponse create(ApiRequest request) {
     String name = request.path("policyName");
-    String document = Fields.requiredString(Json.parseObject(request.body()), "policyDocument");
+    ObjectNode body = Json.parseObject(request.body());
+    String document = Fields.requiredString(body, "policyDocument");
+    Optional<Map<String, String>> newTags = TagOperations.fromBody(body);
     Policy policy =
         AlreadyExists.naming(
             name, () -> account.arn("policy", name), () -> policies.create(name, document));
+    newTags.ifPresent(t -> tags.tag(policy.arn(), t));
     return Responses.ok(
         Json.object()
             .put("policyName", policy.name())
@@ -178,10 +186,10 @@ public final class PolicyOperations implements RouteProvider {
   }
 
   private ApiResponse listAttached(ApiRequest request) {
-    request.queryBoolean("recursive"); // validated; groups' inherited policies are not listed
     var page =
         policies.listAttached(
             request.path("target"),
+            request.queryBoolean("recursive").orElse(false),
             request.queryInt("pageSize", 1, 250).orElse(null),
             request.query("marker").orElse(null));
     return Responses.page(page, "policies", "nextMarker", PolicyOperations::addRef);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * AttachThingPrincipal, DetachThingPrincipal, ListThingPrincipals, ListPrincipalThings. The
- * principal travels in the {@code x-amzn-principal} header.
+ * AttachThingPrincipal, DetachThingPrincipal, ListThingPrincipals, ListPrincipalThings and their V2
+ * lists (with the attachment type). The principal travels in the {@code x-amzn-principal} header.
  */
 public final class PrincipalOperations implements RouteProvider {
   private final ThingPrincipalRegistry principals;
@@ -30,7 +30,15 @@ public final class PrincipalOperations implements RouteProvider {
         Route.of("DELETE", path, "DetachThingPrincipal", Plane.CONTROL, this::detach),
         Route.of("GET", path, "ListThingPrincipals", Plane.CONTROL, this::listPrincipals),
         Route.of(
-            "GET", "/principals/things", "ListPrincipalThings", Plane.CONTROL, this::listThings));
+            "GET", "/principals/things", "ListPrincipalThings", Plane.CONTROL, this::listThings),
+        Route.of(
+            "GET", path + "-v2", "ListThingPrincipalsV2", Plane.CONTROL, this::listPrincipalsV2),
+        Route.of(
+            "GET",
+            "/principals/things-v2",
+            "ListPrincipalThingsV2",
+            Plane.CONTROL,
+            this::listThingsV2));
   }
 
   private ApiResponse attach(ApiRequest request) {
@@ -64,6 +72,40 @@ public final class PrincipalOperations implements RouteProvider {
             request.queryInt("maxResults", 1, 250).orElse(null),
             request.query("nextToken").orElse(null));
     return Responses.page(page, "things", "nextToken", (list, t) -> list.add(t));
+  }
+
+  private ApiResponse listPrincipalsV2(ApiRequest request) {
+    var page =
+        principals.listThingPrincipalsV2(
+            request.path("thingName"),
+            request.query("thingPrincipalType").map(PrincipalOperations::type),
+            request.queryInt("maxResults", 1, 250).orElse(null),
+            request.query("nextToken").orElse(null));
+    return Responses.page(
+        page,
+        "thingPrincipalObjects",
+        "nextToken",
+        (list, p) ->
+            list.addObject()
+                .put("principal", p.principal())
+                .put("thingPrincipalType", p.type().name()));
+  }
+
+  private ApiResponse listThingsV2(ApiRequest request) {
+    var page =
+        principals.listPrincipalThingsV2(
+            principal(request),
+            request.query("thingPrincipalType").map(PrincipalOperations::type),
+            request.queryInt("maxResults", 1, 250).orElse(null),
+            request.query("nextToken").orElse(null));
+    return Responses.page(
+        page,
+        "principalThingObjects",
+        "nextToken",
+        (list, p) ->
+            list.addObject()
+                .put("thingName", p.thingName())
+                .put("thingPrincipalType", p.type().name()));
   }
 
   private static String principal(ApiRequest request) {

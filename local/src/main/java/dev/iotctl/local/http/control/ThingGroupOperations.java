@@ -12,6 +12,7 @@ import dev.iotctl.local.http.server.Route;
 import dev.iotctl.local.http.server.RouteProvider;
 import dev.iotctl.local.registry.AttributePayload;
 import dev.iotctl.local.registry.RegistryConfig;
+import dev.iotctl.local.registry.TagRegistry;
 import dev.iotctl.local.registry.ThingGroup;
 import dev.iotctl.local.registry.ThingGroupRegistry;
 import java.util.List;
@@ -20,14 +21,17 @@ import java.util.Optional;
 
 /**
  * CreateThingGroup, DescribeThingGroup, UpdateThingGroup, DeleteThingGroup, ListThingGroups,
- * AddThingToThingGroup, RemoveThingFromThingGroup, ListThingsInThingGroup, ListThingGroupsForThing.
+ * AddThingToThingGroup, RemoveThingFromThingGroup, UpdateThingGroupsForThing,
+ * ListThingsInThingGroup, ListThingGroupsForThing.
  */
 public final class ThingGroupOperations implements RouteProvider {
   private final ThingGroupRegistry groups;
+  private final TagRegistry tags;
   private final RegistryConfig account;
 
-  public ThingGroupOperations(ThingGroupRegistry groups, RegistryConfig account) {
+  public ThingGroupOperations(ThingGroupRegistry groups, TagRegistry tags, RegistryConfig account) {
     this.groups = groups;
+    this.tags = tags;
     this.account = account;
   }
 
@@ -52,6 +56,12 @@ public final class ThingGroupOperations implements RouteProvider {
             "RemoveThingFromThingGroup",
             Plane.CONTROL,
             r -> membership(r, false)),
+        Route.of(
+            "PUT",
+            "/thing-groups/updateThingGroupsForThing",
+            "UpdateThingGroupsForThing",
+            Plane.CONTROL,
+            this::updateGroupsOfThing),
         Route.of("GET", group + "/things", "ListThingsInThingGroup", Plane.CONTROL, this::things),
         Route.of(
             "GET",
@@ -87,11 +97,13 @@ public final class ThingGroupOperations implements RouteProvider {
             .flatMap(p -> Fields.object(p, "attributePayload"))
             .flatMap(p -> Fields.stringMap(p, "attributes"))
             .orElse(Map.of());
+    Optional<Map<String, String>> newTags = TagOperations.fromBody(body);
     ThingGroup group =
         AlreadyExists.naming(
             name,
             () -> account.arn("thinggroup", name),
             () -> groups.create(name, parent, description, attributes));
+    newTags.ifPresent(t -> tags.tag(group.arn(), t));
     return Responses.ok(
         Json.object()
             .put("thingGroupName", group.name())
@@ -152,7 +164,7 @@ public final class ThingGroupOperations implements RouteProvider {
         groups.list(
             request.query("parentGroup"),
             request.query("namePrefixFilter"),
-            request.queryBoolean("recursive").orElse(false),
+            request.queryBoolean("recursive").orElse(true),
             request.queryInt("maxResults", 1, 250).orElse(null),
             request.query("nextToken").orElse(null));
     return Responses.page(
@@ -180,6 +192,16 @@ public final class ThingGroupOperations implements RouteProvider {
     } else {
       groups.removeThing(group, thing);
     }
+    return Responses.empty();
+  }
+
+  private ApiResponse updateGroupsOfThing(ApiRequest request) {
+    ObjectNode body = Json.parseObject(request.body());
+    String thing = Fields.requiredString(body, "thingName");
+    List<String> toAdd = Fields.stringList(body, "thingGroupsToAdd").orElse(List.of());
+    List<String> toRemove = Fields.stringList(body, "thingGroupsToRemove").orElse(List.of());
+    Fields.bool(body, "overrideDynamicGroups"); // validated; the stand-in has no dynamic groups
+    groups.updateGroupsForThing(thing, toAdd, toRemove);
     return Responses.empty();
   }
 

@@ -11,19 +11,23 @@ import dev.iotctl.local.http.server.Plane;
 import dev.iotctl.local.http.server.Route;
 import dev.iotctl.local.http.server.RouteProvider;
 import dev.iotctl.local.registry.RegistryConfig;
+import dev.iotctl.local.registry.TagRegistry;
 import dev.iotctl.local.registry.ThingType;
 import dev.iotctl.local.registry.ThingTypeRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** CreateThingType, DescribeThingType, ListThingTypes, DeprecateThingType, DeleteThingType. */
 public final class ThingTypeOperations implements RouteProvider {
   private final ThingTypeRegistry types;
+  private final TagRegistry tags;
   private final RegistryConfig account;
 
-  public ThingTypeOperations(ThingTypeRegistry types, RegistryConfig account) {
+  public ThingTypeOperations(ThingTypeRegistry types, TagRegistry tags, RegistryConfig account) {
     this.types = types;
+    this.tags = tags;
     this.account = account;
   }
 
@@ -77,11 +81,13 @@ public final class ThingTypeOperations implements RouteProvider {
                     searchable.add(a.textValue());
                   });
             });
+    Optional<Map<String, String>> newTags = TagOperations.fromBody(body);
     ThingType type =
         AlreadyExists.naming(
             name,
             () -> account.arn("thingtype", name),
             () -> types.create(name, description, searchable));
+    newTags.ifPresent(t -> tags.tag(type.arn(), t));
     return Responses.ok(
         Json.object()
             .put("thingTypeName", type.name())

@@ -12,9 +12,11 @@ import dev.iotctl.local.http.server.Plane;
 import dev.iotctl.local.http.server.Route;
 import dev.iotctl.local.http.server.RouteProvider;
 import dev.iotctl.local.registry.RegistryConfig;
+import dev.iotctl.local.registry.TagRegistry;
 import dev.iotctl.local.registry.TopicRule;
 import dev.iotctl.local.registry.TopicRuleStore;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +30,12 @@ public final class TopicRuleOperations implements RouteProvider {
   private static final Pattern FROM = Pattern.compile("(?i)\\bFROM\\s+'([^']*)'");
 
   private final TopicRuleStore rules;
+  private final TagRegistry tags;
   private final RegistryConfig account;
 
-  public TopicRuleOperations(TopicRuleStore rules, RegistryConfig account) {
+  public TopicRuleOperations(TopicRuleStore rules, TagRegistry tags, RegistryConfig account) {
     this.rules = rules;
+    this.tags = tags;
     this.account = account;
   }
 
@@ -52,7 +56,11 @@ public final class TopicRuleOperations implements RouteProvider {
   private ApiResponse create(ApiRequest request) {
     String name = request.path("ruleName");
     String payload = payload(request);
-    AlreadyExists.naming(name, () -> account.arn("rule", name), () -> rules.create(name, payload));
+    Optional<Map<String, String>> newTags = TagOperations.fromTaggingHeader(request);
+    TopicRule rule =
+        AlreadyExists.naming(
+            name, () -> account.arn("rule", name), () -> rules.create(name, payload));
+    newTags.ifPresent(t -> tags.tag(rule.arn(), t));
     return ApiResponse.empty();
   }
 

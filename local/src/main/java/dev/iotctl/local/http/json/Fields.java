@@ -3,7 +3,9 @@ package dev.iotctl.local.http.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iotctl.core.error.IotException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,6 +80,25 @@ public final class Fields {
       map.put(entry.getKey(), entry.getValue().textValue());
     }
     return Optional.of(map);
+  }
+
+  /** A list-of-strings member such as {@code thingGroupsToAdd}. */
+  public static Optional<List<String>> stringList(ObjectNode body, String name) {
+    JsonNode node = body.get(name);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isArray()) {
+      throw wrongType(name, "a list");
+    }
+    List<String> list = new ArrayList<>();
+    for (JsonNode element : node) {
+      if (!element.isTextual()) {
+        throw wrongType(name + ".member", "a string");
+      }
+      list.add(element.textValue());
+    }
+    return Optional.of(list);
   }
 
   private static IotException wrongType(String name, String expected) {

@@ -1,0 +1,95 @@
+package dev.iotctl.local.http;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
+
+/**
+ * Not a unit test: requests per second of signed GetThingShadow (AWS SDK for Java v2, SigV4, Apache
+ * HTTP client with keep-alive) against a started stand-in (SQLite registry, shadow service, HTTP
+ * API), from {@value #CLIENTS} concurrent clients. One warm-up round, then N rounds of {@value
+ * #ROUND_SECONDS} s; prints each round's rate and the median. Every answer is checked to be the
+ * shadow that was written.
+ *
+ * <p>Run: {@code local/bench/http-shadow-get.sh} (args: rounds, default 5).
+ */
+public final class ShadowGetBenchmark {
+  static final int CLIENTS = 8;
+  static final int ROUND_SECONDS = 5;
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    Path dir = Files.createTempDirectory("iotctl-shadow-get-bench");
+    try (StandIn standIn = new StandIn(dir.resolve("data"), HttpApiConfig.defaults());
+        IotClient iot = AwsClients.iot(standIn.url())) {
+      iot.createThing(b -> b.thingName("demo"));
+      List<IotDataPlaneClient> clients = new ArrayList<>();
+      for (int i = 0; i < CLIENTS; i++) {
+        clients.add(AwsClients.data(standIn.url()));
+      }
+      clients
+          .get(0)
+          .updateThingShadow(
+              b ->
+                  b.thingName("demo")
+                      .payload(SdkBytes.fromUtf8String("{\"state\":{\"reported\":{\"wait\":5}}}")));
+      ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+      try {
+        round(clients, pool, 3); // warm-up: JIT, connections, SQLite cache
+        List<Double> rates = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+          double rate = round(clients, pool, ROUND_SECONDS);
+          rates.add(rate);
+          System.out.printf("round %d: %.0f GetThingShadow/s%n", r + 1, rate);
+        }
+        rates.sort(null);
+        System.out.printf(
+            "median %.0f/s (min %.0f, max %.0f) over %d rounds, %d clients%n",
+            rates.get(rates.size() / 2),
+            rates.get(0),
+            rates.get(rates.size() - 1),
+            rounds,
+            CLIENTS);
+      } finally {
+        pool.shutdownNow();
+        clients.forEach(IotDataPlaneClient::close);
+      }
+    }
+  }
+
+  private static double round(List<IotDataPlaneClient> clients, ExecutorService pool, int seconds)
+      throws Exception {
+    long start = System.nanoTime();
+    long end = start + TimeUnit.SECONDS.toNanos(seconds);
+    List<Future<Long>> counts = new ArrayList<>();
+    for (IotDataPlaneClient client : clients) {
+      counts.add(
+          pool.submit(
+              () -> {
+                long n = 0;
+                while (System.nanoTime() < end) {
+                  String doc =
+                      client.getThingShadow(b -> b.thingName("demo")).payload().asUtf8String();
+                  if (!doc.contains("\"wait\":5")) {
+                    throw new IllegalStateException("unexpected shadow: " + doc);
+                  }
+                  n++;
+                }
+                return n;
+              }));
+    }
+    long total = 0;
+    for (Future<Long> count : counts) {
+      total += count.get();
+    }
+    return total / ((System.nanoTime() - start) / 1e9);
+  }
+}

@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -60,6 +61,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
   private final Executor workers;
   private final ThrottledLog clientLog;
   private final ResponseDates dates;
+  private final Duration unreadLimit;
   private final Queue<Object> queue = new ArrayDeque<>();
   private ReadDeadlines deadlines;
   private ChannelHandlerContext ctx;
@@ -69,12 +71,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
   private boolean inputClosed;
   private boolean warned;
 
+  /**
+   * @param unreadLimit how long an answer may wait for the client to read it before the connection
+   *     is dropped
+   */
   ConnectionHandler(
-      ApiDispatcher dispatcher, Executor workers, ThrottledLog clientLog, ResponseDates dates) {
+      ApiDispatcher dispatcher,
+      Executor workers,
+      ThrottledLog clientLog,
+      ResponseDates dates,
+      Duration unreadLimit) {
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.clientLog = clientLog;
     this.dates = dates;
+    this.unreadLimit = unreadLimit;
   }
 
   void deadlines(ReadDeadlines readDeadlines) {
@@ -137,7 +148,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     }
     if (cause instanceof IOException) {
       if (deadlines.midRequest() || answering) {
-        clientTrouble("broke the connection mid-request (" + cause.getMessage() + ")", null);
+        clientTrouble(
+            "broke the connection mid-request (" + LogText.escape(cause.getMessage()) + ")", null);
       }
       closeNow();
       return;
@@ -182,8 +194,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     answerNext();
   }
 
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext context) {
+    answerNext(); // a client that does not read its answers gets no more until it does
+  }
+
   private void answerNext() {
-    while (!answering && !closing) {
+    while (!answering && !closing && ctx.channel().isWritable()) {
       Object next = queue.poll();
       if (next == null) {
         break;
@@ -192,7 +209,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
       deadlines.answering(true);
       answer(next);
     }
-    if (!answering && !closing && queue.isEmpty()) {
+    if (!answering && !closing && queue.isEmpty() && ctx.channel().isWritable()) {
       if (inputClosed) {
         closeNow();
       } else {
@@ -306,10 +323,22 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Re
     } else if (http10) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
+    // A client that stops reading its answers is dropped like an idle one.
+    ScheduledFuture<?> unread =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  clientTrouble(
+                      "did not read its answer for " + unreadLimit.toSeconds() + " s", null);
+                  closeNow();
+                },
+                unreadLimit.toMillis(),
+                TimeUnit.MILLISECONDS);
     ctx.writeAndFlush(out)
         .addListener(
             (ChannelFutureListener)
                 written -> {
+                  unread.cancel(false);
                   answering = false;
                   if (!written.isSuccess()) {
                     closeNow();

@@ -84,7 +84,8 @@ public final class HttpApiServer implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     ConnectionHandler handler =
-                        new ConnectionHandler(dispatcher, workers, clientLog, dates);
+                        new ConnectionHandler(
+                            dispatcher, workers, clientLog, dates, config.timeouts().idle());
                     ReadDeadlines deadlines = new ReadDeadlines(config.timeouts(), handler);
                     handler.deadlines(deadlines);
                     ch.pipeline()

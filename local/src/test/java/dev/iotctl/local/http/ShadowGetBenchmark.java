@@ -1,5 +1,7 @@
 package dev.iotctl.local.http;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,17 +47,26 @@ public final class ShadowGetBenchmark {
       try {
         round(clients, pool, 3); // warm-up: JIT, connections, SQLite cache
         List<Double> rates = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-          double rate = round(clients, pool, ROUND_SECONDS);
-          rates.add(rate);
-          System.out.printf("round %d: %.0f GetThingShadow/s%n", r + 1, rate);
+          long cpuBefore = serverCpuNanos();
+          Round round = round(clients, pool, ROUND_SECONDS);
+          double micros = (serverCpuNanos() - cpuBefore) / 1e3 / round.requests();
+          rates.add(round.perSecond());
+          cpu.add(micros);
+          System.out.printf(
+              "round %d: %.0f GetThingShadow/s, server CPU %.0f us/request%n",
+              r + 1, round.perSecond(), micros);
         }
         rates.sort(null);
+        cpu.sort(null);
         System.out.printf(
-            "median %.0f/s (min %.0f, max %.0f) over %d rounds, %d clients%n",
+            "median %.0f/s (min %.0f, max %.0f), server CPU median %.0f us/request, %d rounds,"
+                + " %d clients%n",
             rates.get(rates.size() / 2),
             rates.get(0),
             rates.get(rates.size() - 1),
+            cpu.get(cpu.size() / 2),
             rounds,
             CLIENTS);
       } finally {
@@ -65,7 +76,21 @@ public final class ShadowGetBenchmark {
     }
   }
 
-  private static double round(List<IotDataPlaneClient> clients, ExecutorService pool, int seconds)
+  record Round(long requests, double perSecond) {}
+
+  /** CPU time so far of the HTTP server's threads. */
+  private static long serverCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("iot-http") || t.getName().startsWith("HTTP-Dispatcher")) {
+        total += Math.max(0, threads.getThreadCpuTime(t.getId()));
+      }
+    }
+    return total;
+  }
+
+  private static Round round(List<IotDataPlaneClient> clients, ExecutorService pool, int seconds)
       throws Exception {
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -90,6 +115,6 @@ public final class ShadowGetBenchmark {
     for (Future<Long> count : counts) {
       total += count.get();
     }
-    return total / ((System.nanoTime() - start) / 1e9);
+    return new Round(total, total / ((System.nanoTime() - start) / 1e9));
   }
 }

@@ -101,7 +101,10 @@ class StalledSocketsTest {
     System.out.printf(
         "good client with 200 stalled sockets: p50 %d ms, max %d ms%n",
         millis.get(millis.size() / 2), millis.get(millis.size() - 1));
-    assertThat(millis.get(millis.size() - 1)).as("slowest answer, ms").isLessThan(1_000);
+    // Typically a few ms; the bounds leave room for a machine shared with other builds, where a
+    // single request can wait for a CPU. The JDK server answered none of these at all.
+    assertThat(millis.get(millis.size() / 2)).as("median answer, ms").isLessThan(1_000);
+    assertThat(millis.get(millis.size() - 1)).as("slowest answer, ms").isLessThan(5_000);
   }
 
   @Test
@@ -125,13 +128,19 @@ class StalledSocketsTest {
   }
 
   @Test
-  void aBadChunkSizeLineIsAnsweredAtOnce() throws Exception {
-    RawHttp socket = open(BAD_CHUNK_SIZE);
-    Optional<RawHttp.Response> response = socket.read(Duration.ofSeconds(1));
+  void aBadChunkSizeLineAndABareLfRequestAreAnsweredAtOnce() throws Exception {
+    RawHttp badChunk = open(BAD_CHUNK_SIZE);
+    Optional<RawHttp.Response> response = badChunk.read(Duration.ofSeconds(1));
     assertThat(response).isPresent();
     assertThat(response.get().status()).isEqualTo(400);
     assertThat(response.get().notAwsShaped()).isEmpty();
-    assertThat(socket.closedByServer(Duration.ofSeconds(5))).isTrue();
+    assertThat(badChunk.closedByServer(Duration.ofSeconds(5))).isTrue();
+
+    // RFC 9112 section 2.2 lets a server take a bare LF as a line end; this one does.
+    RawHttp bareLf = open(BARE_LF_UNFINISHED + "\n");
+    Optional<RawHttp.Response> answered = bareLf.read(Duration.ofSeconds(1));
+    assertThat(answered.map(RawHttp.Response::status)).contains(200);
+    assertThat(answered.get().text()).isEqualTo("{\"endpointAddress\":\"127.0.0.1\"}");
   }
 
   @Test

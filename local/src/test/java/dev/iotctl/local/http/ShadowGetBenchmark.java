@@ -17,24 +17,29 @@ import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 /**
  * Not a unit test: requests per second of signed GetThingShadow (AWS SDK for Java v2, SigV4, Apache
  * HTTP client with keep-alive) against a started stand-in (SQLite registry, shadow service, HTTP
- * API), from {@value #CLIENTS} concurrent clients. One warm-up round, then N rounds of {@value
- * #ROUND_SECONDS} s; prints each round's rate and the median. Every answer is checked to be the
- * shadow that was written.
+ * API), from {@value #CLIENTS} concurrent clients. A {@value #WARM_UP_SECONDS} s warm-up, then N
+ * rounds of {@value #ROUND_SECONDS} s; prints each round's rate and CPU time per request, of the
+ * HTTP server's threads (named {@code iot-http…}, and the JDK server's {@code HTTP-Dispatcher}) and
+ * of the whole process, then the medians. Every answer is checked to be the shadow that was
+ * written.
  *
- * <p>Run: {@code local/bench/http-shadow-get.sh} (args: rounds, default 5).
+ * <p>Run: {@code local/bench/http-shadow-get.sh} (args: rounds, default 5; clients, default {@value
+ * #CLIENTS}).
  */
 public final class ShadowGetBenchmark {
   static final int CLIENTS = 8;
   static final int ROUND_SECONDS = 5;
+  static final int WARM_UP_SECONDS = 10;
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int clientCount = args.length > 1 ? Integer.parseInt(args[1]) : CLIENTS;
     Path dir = Files.createTempDirectory("iotctl-shadow-get-bench");
     try (StandIn standIn = new StandIn(dir.resolve("data"), HttpApiConfig.defaults());
         IotClient iot = AwsClients.iot(standIn.url())) {
       iot.createThing(b -> b.thingName("demo"));
       List<IotDataPlaneClient> clients = new ArrayList<>();
-      for (int i = 0; i < CLIENTS; i++) {
+      for (int i = 0; i < clientCount; i++) {
         clients.add(AwsClients.data(standIn.url()));
       }
       clients
@@ -43,32 +48,39 @@ public final class ShadowGetBenchmark {
               b ->
                   b.thingName("demo")
                       .payload(SdkBytes.fromUtf8String("{\"state\":{\"reported\":{\"wait\":5}}}")));
-      ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+      ExecutorService pool = Executors.newFixedThreadPool(clientCount);
       try {
-        round(clients, pool, 3); // warm-up: JIT, connections, SQLite cache
+        round(clients, pool, WARM_UP_SECONDS); // JIT, connections, SQLite cache
         List<Double> rates = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
+        List<Double> processCpu = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
           long cpuBefore = serverCpuNanos();
+          long processBefore = processCpuNanos();
           Round round = round(clients, pool, ROUND_SECONDS);
           double micros = (serverCpuNanos() - cpuBefore) / 1e3 / round.requests();
+          double processMicros = (processCpuNanos() - processBefore) / 1e3 / round.requests();
           rates.add(round.perSecond());
           cpu.add(micros);
+          processCpu.add(processMicros);
           System.out.printf(
-              "round %d: %.0f GetThingShadow/s, server CPU %.0f us/request%n",
-              r + 1, round.perSecond(), micros);
+              "round %d: %.0f GetThingShadow/s, server threads' CPU %.0f us/request,"
+                  + " whole process (clients too) %.0f us/request%n",
+              r + 1, round.perSecond(), micros, processMicros);
         }
         rates.sort(null);
         cpu.sort(null);
+        processCpu.sort(null);
         System.out.printf(
-            "median %.0f/s (min %.0f, max %.0f), server CPU median %.0f us/request, %d rounds,"
-                + " %d clients%n",
+            "median %.0f/s (min %.0f, max %.0f), server threads' CPU median %.0f us/request,"
+                + " whole process %.0f us/request, %d rounds, %d clients%n",
             rates.get(rates.size() / 2),
             rates.get(0),
             rates.get(rates.size() - 1),
             cpu.get(cpu.size() / 2),
+            processCpu.get(processCpu.size() / 2),
             rounds,
-            CLIENTS);
+            clientCount);
       } finally {
         pool.shutdownNow();
         clients.forEach(IotDataPlaneClient::close);
@@ -77,6 +89,12 @@ public final class ShadowGetBenchmark {
   }
 
   record Round(long requests, double perSecond) {}
+
+  /** CPU time so far of this whole process (user and system), clients included. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
   /** CPU time so far of the HTTP server's threads. */
   private static long serverCpuNanos() {

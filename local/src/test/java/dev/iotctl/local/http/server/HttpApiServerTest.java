@@ -26,11 +26,8 @@ import software.amazon.awssdk.services.iot.model.ThrottlingException;
 
 /** The server's request pipeline over real loopback HTTP, with raw requests and the Java SDK. */
 class HttpApiServerTest {
-  static final String AUTH_CONTROL =
-      "AWS4-HMAC-SHA256 Credential=dummy/20240101/us-east-1/execute-api/aws4_request, "
-          + "SignedHeaders=host;x-amz-date, Signature="
-          + "0".repeat(64);
-  static final String AUTH_DATA = AUTH_CONTROL.replace("execute-api", "iotdata");
+  static final String AUTH_CONTROL = RawHttp.AUTH_CONTROL;
+  static final String AUTH_DATA = RawHttp.AUTH_DATA;
 
   /** Test-only operations: echo the decoded path parameter and body size, or fail. */
   static final RouteProvider PROBES =

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Publish ({@code POST /topics/{topic}}): the raw body becomes the MQTT payload of a message on
- * {@code topic} with {@code qos} 0 or 1 and {@code retain}. The payload limit (128 KB) is enforced
- * by the server before the body is read.
+ * {@code topic} with {@code qos} 0 or 1 and {@code retain}. The topic is the rest of the path: the
+ * SDKs encode its slashes ({@code %2F}), AWS's own HTTPS example sends them as they are ({@code
+ * /topics/a/b}); both mean {@code a/b}. The payload limit (128 KB) is enforced by the server.
  */
 public final class PublishOperation implements RouteProvider {
   private final MessagePublisher publisher;
@@ -24,7 +25,7 @@ public final class PublishOperation implements RouteProvider {
 
   @Override
   public List<Route> routes() {
-    return List.of(Route.of("POST", "/topics/{topic}", "Publish", Plane.DATA, this::publish));
+    return List.of(Route.of("POST", "/topics/{topic+}", "Publish", Plane.DATA, this::publish));
   }
 
   private ApiResponse publish(ApiRequest request) {

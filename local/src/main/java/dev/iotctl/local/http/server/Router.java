@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Finds the route for a method and decoded path segments. Among templates matching the path, the
  * one with the most literal segments wins ({@code /thing-groups/addThingToThingGroup} before {@code
- * /thing-groups/{thingGroupName}}).
+ * /thing-groups/{thingGroupName}}). A greedy last parameter ({@code {topic+}}) takes the rest of
+ * the path, one segment or more.
  */
 public final class Router {
 
@@ -56,21 +57,31 @@ public final class Router {
 
   private static Optional<Map<String, String>> match(Route route, List<String> segments) {
     List<String> template = route.template();
-    if (template.size() != segments.size()) {
+    boolean greedy = route.greedy();
+    if (greedy ? segments.size() < template.size() : segments.size() != template.size()) {
       return Optional.empty();
     }
     Map<String, String> params = new HashMap<>();
-    for (int i = 0; i < template.size(); i++) {
+    int fixed = greedy ? template.size() - 1 : template.size();
+    for (int i = 0; i < fixed; i++) {
       String expected = template.get(i);
       String actual = segments.get(i);
       if (Route.isParameter(expected)) {
         if (actual.isEmpty()) {
           return Optional.empty();
         }
-        params.put(expected.substring(1, expected.length() - 1), actual);
+        params.put(Route.parameterName(expected), actual);
       } else if (!expected.equals(actual)) {
         return Optional.empty();
       }
+    }
+    if (greedy) {
+      // The rest of the path, its segments decoded one by one and joined with "/".
+      String rest = String.join("/", segments.subList(fixed, segments.size()));
+      if (rest.isEmpty()) {
+        return Optional.empty();
+      }
+      params.put(Route.parameterName(template.get(fixed)), rest);
     }
     return Optional.of(params);
   }
@@ -83,7 +94,9 @@ public final class Router {
               + " "
               + String.join(
                   "/",
-                  route.template().stream().map(s -> Route.isParameter(s) ? "{}" : s).toList());
+                  route.template().stream()
+                      .map(s -> Route.isGreedy(s) ? "{+}" : Route.isParameter(s) ? "{}" : s)
+                      .toList());
       Route previous = seen.put(key, route);
       if (previous != null) {
         throw new IllegalArgumentException(

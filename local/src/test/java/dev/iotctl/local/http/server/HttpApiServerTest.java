@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +26,8 @@ import software.amazon.awssdk.services.iot.model.ThrottlingException;
 
 /** The server's request pipeline over real loopback HTTP, with raw requests and the Java SDK. */
 class HttpApiServerTest {
-  static final String AUTH_CONTROL =
-      "AWS4-HMAC-SHA256 Credential=dummy/20240101/us-east-1/execute-api/aws4_request, "
-          + "SignedHeaders=host;x-amz-date, Signature="
-          + "0".repeat(64);
-  static final String AUTH_DATA = AUTH_CONTROL.replace("execute-api", "iotdata");
+  static final String AUTH_CONTROL = RawHttp.AUTH_CONTROL;
+  static final String AUTH_DATA = RawHttp.AUTH_DATA;
 
   /** Test-only operations: echo the decoded path parameter and body size, or fail. */
   static final RouteProvider PROBES =
@@ -209,6 +207,94 @@ class HttpApiServerTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("{\"endpointAddress\":\"localhost\"}");
     }
+  }
+
+  @Test
+  void pipelinedRequestsAreAnsweredInOrderOnOneConnection() throws Exception {
+    try (RawHttp client = RawHttp.connect(api.url())) {
+      client.write(
+          publish("one", "abc")
+              + "GET /things/t%3A1 HTTP/1.1\r\nHost: h\r\nAuthorization: "
+              + AUTH_CONTROL
+              + "\r\n\r\n"
+              + publish("three", "x"));
+      assertThat(client.read(Duration.ofSeconds(5)).orElseThrow().text())
+          .isEqualTo("{\"topic\":\"one\",\"size\":3}");
+      assertThat(client.read(Duration.ofSeconds(5)).orElseThrow().status()).isEqualTo(404);
+      assertThat(client.read(Duration.ofSeconds(5)).orElseThrow().text())
+          .isEqualTo("{\"topic\":\"three\",\"size\":1}");
+    }
+  }
+
+  @Test
+  void expectContinueIsHonouredForABodyThatFits() throws Exception {
+    try (RawHttp client = RawHttp.connect(api.url())) {
+      client.write(
+          "POST /topics/t HTTP/1.1\r\nHost: h\r\nAuthorization: "
+              + AUTH_DATA
+              + "\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+      assertThat(client.read(Duration.ofSeconds(5)).orElseThrow().status()).isEqualTo(100);
+      client.write("hello");
+      assertThat(client.read(Duration.ofSeconds(5)).orElseThrow().text())
+          .isEqualTo("{\"topic\":\"t\",\"size\":5}");
+    }
+    try (RawHttp client = RawHttp.connect(api.url())) {
+      client.write(
+          "GET /things/t1 HTTP/1.1\r\nHost: h\r\nAuthorization: "
+              + AUTH_CONTROL
+              + "\r\nExpect: 100-continue\r\nContent-Length: 2000000\r\n\r\n");
+      RawHttp.Response tooLarge = client.read(Duration.ofSeconds(5)).orElseThrow();
+      assertThat(tooLarge.status()).isEqualTo(413);
+      assertThat(tooLarge.header("x-amzn-ErrorType")).contains("RequestEntityTooLargeException");
+      assertThat(tooLarge.header("Connection")).contains("close");
+      assertThat(client.closedByServer(Duration.ofSeconds(5))).isTrue();
+    }
+  }
+
+  @Test
+  void http10ClosesAfterTheAnswerUnlessAskedToKeepAlive() throws Exception {
+    String describe =
+        "GET /endpoint?endpointType=iot%3AData-ATS HTTP/1.0\r\nAuthorization: " + AUTH_CONTROL;
+    try (RawHttp client = RawHttp.connect(api.url())) {
+      client.write(describe + "\r\n\r\n");
+      RawHttp.Response response = client.read(Duration.ofSeconds(5)).orElseThrow();
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.header("Connection")).contains("close");
+      assertThat(client.closedByServer(Duration.ofSeconds(5))).isTrue();
+    }
+    try (RawHttp client = RawHttp.connect(api.url())) {
+      for (int i = 0; i < 2; i++) {
+        client.write(describe + "\r\nConnection: keep-alive\r\n\r\n");
+        RawHttp.Response response = client.read(Duration.ofSeconds(5)).orElseThrow();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Connection")).contains("keep-alive");
+      }
+    }
+  }
+
+  @Test
+  void headAnswersHeadersWithoutABody() throws Exception {
+    try (RawHttp client = RawHttp.connect(api.url())) {
+      client.write(
+          "HEAD /things/t1 HTTP/1.1\r\nHost: h\r\nAuthorization: " + AUTH_CONTROL + "\r\n\r\n");
+      RawHttp.Response head = client.readHeadResponse(Duration.ofSeconds(5)).orElseThrow();
+      assertThat(head.status()).isEqualTo(403);
+      assertThat(Integer.parseInt(head.header("Content-Length").orElseThrow())).isPositive();
+      client.write(publish("after-head", "z")); // the connection is still in step
+      assertThat(client.read(Duration.ofSeconds(5)).orElseThrow().text())
+          .isEqualTo("{\"topic\":\"after-head\",\"size\":1}");
+    }
+  }
+
+  private static String publish(String topic, String body) {
+    return "POST /topics/"
+        + topic
+        + " HTTP/1.1\r\nHost: h\r\nAuthorization: "
+        + AUTH_DATA
+        + "\r\nContent-Length: "
+        + body.length()
+        + "\r\n\r\n"
+        + body;
   }
 
   static HttpResponse<String> send(String method, String rawPath, String auth, String body)

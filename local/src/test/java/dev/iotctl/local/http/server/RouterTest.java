@@ -55,6 +55,23 @@ class RouterTest {
         .hasMessageContaining("A and B");
   }
 
+  @Test
+  void aGreedyParameterTakesTheRestOfThePath() {
+    Router topics =
+        new Router(List.of(Route.of("POST", "/topics/{topic+}", "Publish", Plane.DATA, NOOP)));
+    assertThat(
+            ((Router.Found) topics.route("POST", List.of("topics", "a/b", "c", "", "d")))
+                .match()
+                .pathParams())
+        .containsEntry("topic", "a/b/c//d");
+    assertThat(((Router.Found) topics.route("POST", List.of("topics", "t"))).match().pathParams())
+        .containsEntry("topic", "t");
+    assertThat(topics.route("POST", List.of("topics"))).isEqualTo(new Router.NotFound());
+    assertThat(topics.route("POST", List.of("topics", ""))).isEqualTo(new Router.NotFound());
+    assertThatThrownBy(() -> Route.of("GET", "/a/{b+}/c", "Bad", Plane.DATA, NOOP))
+        .hasMessageContaining("only the last path segment can be greedy");
+  }
+
   private String operation(String method, List<String> segments) {
     return ((Router.Found) router.route(method, segments)).match().route().operation();
   }

@@ -2,6 +2,7 @@ package dev.iotctl.local.gateway;
 
 import dev.iotctl.core.pki.CertificateIds;
 import dev.iotctl.core.topic.IotLimits;
+import dev.iotctl.core.topic.ReservedTopics;
 import dev.iotctl.core.topic.TopicFilters;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
@@ -70,14 +72,19 @@ final class ConnectionGuard extends ChannelDuplexHandler {
   }
 
   private final DeviceGateway gateway;
-  private final SubscriptionRequests subscriptions;
+  private SubscriptionRequests subscriptions;
   private State state = State.HANDSHAKING;
   private LiveConnection connection;
   private ScheduledFuture<?> connectDeadline;
+  private InFlightRequests serviceRequests = InFlightRequests.unlimited();
+
+  /** AWS's 100 publishes a second per connection, with {@code --quotas aws}: a token bucket. */
+  private double publishTokens = IotLimits.PUBLISH_PER_CONNECTION_PER_SECOND;
+
+  private long publishRefill;
 
   ConnectionGuard(DeviceGateway gateway) {
     this.gateway = gateway;
-    this.subscriptions = new SubscriptionRequests(gateway);
   }
 
   @Override
@@ -209,12 +216,66 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     }
     connection.admit(principal);
     gateway.connections().admit(connection);
+    subscriptions = new SubscriptionRequests(gateway, connection);
     state = State.CONNECTING;
-    ctx.fireChannelRead(connect);
+    if (gateway.awsQuotas()) {
+      serviceRequests = new InFlightRequests(IotLimits.SHADOW_IN_FLIGHT_PER_CONNECTION);
+      publishRefill = System.nanoTime();
+    }
+    ctx.fireChannelRead(withAllowedWill(ctx, connect, principal));
     // The registry changed while this CONNECT was judged: judge it again with the new view.
     if (gateway.registryChanges() != changes) {
       gateway.recheck(connection);
     }
+  }
+
+  /**
+   * The CONNECT as Moquette may act on it: a Will the client may not publish (its policies deny
+   * {@code iot:Publish} on the Will topic, or the topic is reserved) is removed, as AWS would not
+   * publish it; the Will Retain flag is cleared (the gateway, not Moquette, keeps retained
+   * messages, and a retained Will is not supported).
+   */
+  private MqttConnectMessage withAllowedWill(
+      ChannelHandlerContext ctx, MqttConnectMessage connect, ConnectionPrincipal principal) {
+    MqttConnectVariableHeader h = connect.variableHeader();
+    if (!h.isWillFlag()) {
+      return connect;
+    }
+    String willTopic = connect.payload().willTopic();
+    boolean allowed =
+        TopicFilters.withinLimits(willTopic)
+            && !ReservedTopics.isReserved(willTopic)
+            && gateway.authorize(principal, "iot:Publish", gateway.resources().topic(willTopic));
+    if (allowed && !h.isWillRetain()) {
+      return connect;
+    }
+    if (!allowed) {
+      gateway
+          .clientErrors()
+          .warn(address(ctx), principal.clientId(), "Will dropped: " + quoteTopic(willTopic));
+    }
+    MqttConnectVariableHeader header =
+        new MqttConnectVariableHeader(
+            h.name(),
+            h.version(),
+            h.hasUserName(),
+            h.hasPassword(),
+            false,
+            allowed ? h.willQos() : 0,
+            allowed,
+            h.isCleanSession(),
+            h.keepAliveTimeSeconds(),
+            h.properties());
+    MqttConnectPayload p = connect.payload();
+    MqttConnectPayload payload =
+        new MqttConnectPayload(
+            p.clientIdentifier(),
+            p.willProperties(),
+            allowed ? p.willTopic() : null,
+            allowed ? p.willMessageInBytes() : null,
+            p.userName(),
+            p.passwordInBytes());
+    return new MqttConnectMessage(connect.fixedHeader(), header, payload);
   }
 
   private void onPublish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
@@ -232,16 +293,37 @@ final class ConnectionGuard extends ChannelDuplexHandler {
       return;
     }
     if (!TopicFilters.withinLimits(topic)) {
+      violation(ctx, publish, "PUBLISH topic over 256 bytes or 7 slashes: " + quoteTopic(topic));
+      return;
+    }
+    boolean retain = publish.fixedHeader().isRetain();
+    if (ReservedTopics.isReserved(topic) && (retain || !ReservedTopics.clientMayPublish(topic))) {
       violation(
           ctx,
           publish,
-          "PUBLISH topic over 256 bytes or 7 slashes: " + ClientErrorLog.quote(topic));
+          (retain ? "retained PUBLISH to the reserved topic " : "PUBLISH to the reserved topic ")
+              + quoteTopic(topic));
       return;
     }
     ConnectionPrincipal who = connection.principal();
-    if (!gateway.authorize(who, "iot:Publish", gateway.resources().topic(topic))) {
+    String resource = gateway.resources().topic(topic);
+    if (!gateway.authorize(who, "iot:Publish", resource)) {
       ReferenceCountUtil.release(publish);
       closeWith(ctx, DisconnectReason.AUTH_ERROR, "iot:Publish denied on " + quoteTopic(topic));
+      return;
+    }
+    if (retain && !gateway.authorize(who, "iot:RetainPublish", resource)) {
+      ReferenceCountUtil.release(publish);
+      closeWith(
+          ctx, DisconnectReason.AUTH_ERROR, "iot:RetainPublish denied on " + quoteTopic(topic));
+      return;
+    }
+    if (gateway.awsQuotas() && !takePublishToken()) {
+      ReferenceCountUtil.release(
+          publish); // AWS: "Publish requests exceeding that limit will be discarded"
+      gateway
+          .clientErrors()
+          .warn(address(ctx), clientId(), "PUBLISH over 100 a second discarded (--quotas aws)");
       return;
     }
     if (!gateway.offerRouted(who, topic, publish.payload())) {
@@ -253,14 +335,45 @@ final class ConnectionGuard extends ChannelDuplexHandler {
       ReferenceCountUtil.release(publish);
       return;
     }
+    MqttPublishMessage routed = retain ? retainedByTheGateway(publish) : publish;
     DevicePublishListener listener = gateway.devicePublishListener();
     if (listener != null && topic.startsWith("$aws/")) {
-      byte[] payload = ByteBufUtil.getBytes(publish.payload());
-      ctx.fireChannelRead(publish);
-      listener.onPublish(who, topic, payload);
+      byte[] payload = ByteBufUtil.getBytes(routed.payload());
+      ctx.fireChannelRead(routed);
+      listener.onPublish(who, serviceRequests, topic, payload);
       return;
     }
-    ctx.fireChannelRead(publish);
+    ctx.fireChannelRead(routed);
+  }
+
+  /**
+   * Stores (or deletes) the retained message and returns the PUBLISH Moquette routes: the same
+   * message without RETAIN, so that Moquette keeps no retained messages of its own.
+   */
+  private MqttPublishMessage retainedByTheGateway(MqttPublishMessage publish) {
+    gateway
+        .retainedMessages()
+        .retain(
+            publish.variableHeader().topicName(),
+            ByteBufUtil.getBytes(publish.payload()),
+            publish.fixedHeader().qosLevel().value());
+    MqttFixedHeader h = publish.fixedHeader();
+    return new MqttPublishMessage(
+        new MqttFixedHeader(h.messageType(), h.isDup(), h.qosLevel(), false, h.remainingLength()),
+        publish.variableHeader(),
+        publish.payload());
+  }
+
+  private boolean takePublishToken() {
+    long now = System.nanoTime();
+    double rate = IotLimits.PUBLISH_PER_CONNECTION_PER_SECOND;
+    publishTokens = Math.min(rate, publishTokens + (now - publishRefill) * rate / 1e9);
+    publishRefill = now;
+    if (publishTokens < 1) {
+      return false;
+    }
+    publishTokens -= 1;
+    return true;
   }
 
   private void onSubscribe(ChannelHandlerContext ctx, MqttSubscribeMessage subscribe) {
@@ -278,7 +391,12 @@ final class ConnectionGuard extends ChannelDuplexHandler {
       ReferenceCountUtil.release(subscribe); // AWS: no SUBACK for QoS 2
       return;
     }
-    subscriptions.onSubscribe(ctx, connection, subscribe);
+    int filters = subscribe.payload().topicSubscriptions().size();
+    if (filters > IotLimits.SUBSCRIPTIONS_PER_SUBSCRIBE_MAX) {
+      violation(ctx, subscribe, "SUBSCRIBE with " + filters + " topic filters (AWS allows 8)");
+      return;
+    }
+    subscriptions.onSubscribe(ctx, subscribe);
   }
 
   private void onUnsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage unsubscribe) {
@@ -291,6 +409,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
       violation(ctx, unsubscribe, "malformed UNSUBSCRIBE: " + problem);
       return;
     }
+    subscriptions.onUnsubscribe(unsubscribe.payload().topics());
     ctx.fireChannelRead(unsubscribe);
   }
 
@@ -304,6 +423,9 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         && (reply.reasonCode() != 0 || !reply.properties().isEmpty())) {
       violation(ctx, ack, "malformed PUBACK: MQTT 5 reason code or properties");
       return;
+    }
+    if (subscriptions.acknowledges(packetId(ack))) {
+      return; // a retained message the guard delivered itself: not Moquette's business
     }
     ctx.fireChannelRead(ack);
   }
@@ -336,7 +458,10 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         }
         return;
       }
-    } else if (msg instanceof MqttSubAckMessage ack) {
+      if (publish.fixedHeader().qosLevel() != MqttQoS.AT_MOST_ONCE) {
+        subscriptions.noteBrokerPacketId(publish.variableHeader().packetId());
+      }
+    } else if (msg instanceof MqttSubAckMessage ack && subscriptions != null) {
       subscriptions.onSubAck(ctx, ack, promise);
       return;
     } else if (msg instanceof MqttConnAckMessage ack

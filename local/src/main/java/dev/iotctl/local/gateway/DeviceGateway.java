@@ -57,6 +57,8 @@ public final class DeviceGateway implements AutoCloseable {
   private final AtomicLong registryChanges = new AtomicLong();
 
   private final LifecycleEvents lifecycle;
+  private final RetainedMessages retained = new RetainedMessages(Clock.systemUTC());
+  private final boolean awsQuotas;
   private volatile Server server;
   private volatile DevicePublishListener devicePublishListener;
   private volatile RoutedMessageListener routedMessageListener;
@@ -68,6 +70,7 @@ public final class DeviceGateway implements AutoCloseable {
     this.authorizer = authorizer;
     this.resources = new IotResources(config.region(), config.accountId());
     this.lifecycle = new LifecycleEvents(this::publish, Clock.systemUTC());
+    this.awsQuotas = config.awsQuotas();
   }
 
   /** Starts the broker; returns once it accepts connections on {@link #port()}. */
@@ -174,19 +177,22 @@ public final class DeviceGateway implements AutoCloseable {
 
   /**
    * Publishes a message from the service with the given QoS (0 or 1) and retain flag, as the data
-   * plane's Publish does: a retained message is kept by the broker and delivered to later
-   * subscribers (an empty retained payload clears it, as in MQTT).
+   * plane's Publish does: a retained message is kept ({@link #retainedMessages()}) and delivered to
+   * later subscribers of exactly its topic (an empty retained payload deletes it, as in MQTT).
    */
   public void publish(String topic, byte[] payload, int qos, boolean retain) {
     if (!offerRouted(null, topic, payload)) {
       return;
+    }
+    if (retain) {
+      retained.retain(topic, payload, qos);
     }
     try {
       server.internalPublish(
           MqttMessageBuilders.publish()
               .topicName(topic)
               .qos(qos == 0 ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE)
-              .retained(retain)
+              .retained(false) // the gateway keeps retained messages, not Moquette
               .messageId(1)
               .payload(Unpooled.wrappedBuffer(payload))
               .build(),
@@ -194,6 +200,11 @@ public final class DeviceGateway implements AutoCloseable {
     } catch (IllegalStateException stopped) {
       LOG.debug("not published to {}: the broker is stopped", topic);
     }
+  }
+
+  /** The retained messages (GetRetainedMessage, ListRetainedMessages). */
+  public RetainedMessages retainedMessages() {
+    return retained;
   }
 
   /** The client ids of the live, admitted connections. */
@@ -255,6 +266,11 @@ public final class DeviceGateway implements AutoCloseable {
 
   ClientErrorLog clientErrors() {
     return clientErrors;
+  }
+
+  /** Whether AWS's per-connection quotas apply ({@code --quotas aws}). */
+  boolean awsQuotas() {
+    return awsQuotas;
   }
 
   @Override

@@ -41,7 +41,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 
 /**
- * Sits in each connection's pipeline between the MQTT codec and Moquette's handler and enforces
+ * Sits in each connection's pipeline between the MQTT codec and Moquette's handlers and enforces
  * what Moquette cannot, so that Moquette only ever sees well-formed packets it may act on:
  *
  * <ul>
@@ -50,15 +50,22 @@ import javax.net.ssl.SSLSession;
  *   <li>the protocol: CONNECT first and once, nothing before the CONNACK, no packet a server sends,
  *       no QoS 2 flow, no malformed packet — any of these closes the connection at once;
  *   <li>{@code iot:Connect} before Moquette sees the CONNECT: a denied client id is closed without
- *       a CONNACK, so it never takes over the owner's session;
- *   <li>{@code iot:Publish} per message: an unauthorized publish disconnects the client, as on AWS;
- *       QoS 2 publishes are dropped unanswered, as AWS documents;
- *   <li>{@code iot:Subscribe} per topic filter: denied filters are answered with 0x80 in the SUBACK
- *       and never reach Moquette; a SUBSCRIBE asking for QoS 2 is dropped unanswered (AWS);
+ *       a CONNACK, so it never takes over the owner's session; a Will the client may not publish is
+ *       dropped;
+ *   <li>per PUBLISH: AWS's topic limits, the reserved topics a client may publish to, {@code
+ *       iot:Publish} (and {@code iot:RetainPublish} for RETAIN) — a breach disconnects; QoS 2 is
+ *       dropped unanswered (AWS); with {@code --quotas aws}, beyond 100 a second is discarded;
+ *       RETAIN is handled by {@link RetainedMessages}, not Moquette;
+ *   <li>per SUBSCRIBE: at most 8 filters (more disconnects), then each filter is decided by {@link
+ *       SubscriptionRequests}; a SUBSCRIBE asking for QoS 2 is dropped unanswered (AWS);
  *   <li>{@code iot:Receive} per delivered message (see {@link #write});
  *   <li>lifecycle events once the CONNACK is written and when the channel closes;
  *   <li>one WARN line per client-caused error ({@link ClientErrorLog}), never a stack trace.
  * </ul>
+ *
+ * <p>It runs on the connection's event loop; its state needs no locks. The publish path allocates
+ * nothing beyond what Moquette and Netty do, except for retained messages and, for topics under
+ * {@code $aws/}, the copy handed to the shadow service.
  */
 final class ConnectionGuard extends ChannelDuplexHandler {
   /** How long after its TLS handshake a connection may take to send CONNECT. */
@@ -468,6 +475,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         && ack.variableHeader().connectReturnCode() == MqttConnectReturnCode.CONNECTION_ACCEPTED
         && state == State.CONNECTING) {
       state = State.CONNECTED;
+      holdReadsUntilTheBrokerIsConnected(ctx);
       LiveConnection admitted = connection;
       promise.addListener(
           (ChannelFutureListener)
@@ -478,6 +486,21 @@ final class ConnectionGuard extends ChannelDuplexHandler {
               });
     }
     ctx.write(msg, promise);
+  }
+
+  /**
+   * Moquette marks a connection connected only in a listener on its CONNACK write, which it may
+   * attach (from its session thread) after the write completed, so that the client's first packet
+   * can arrive before: Moquette then drops the connection ("SUBSCRIBE received on already closed
+   * connection"). The guard stops reading from the CONNACK until Moquette reports the client
+   * connected to its interceptors (which it does after marking it), or for at most {@link
+   * #CONNECT_TIMEOUT}.
+   */
+  private void holdReadsUntilTheBrokerIsConnected(ChannelHandlerContext ctx) {
+    ctx.channel().config().setAutoRead(false);
+    Runnable resume = () -> ctx.channel().config().setAutoRead(true);
+    connection.whenBrokerConnected(() -> ctx.executor().execute(resume));
+    ctx.executor().schedule(resume, CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -94,7 +94,7 @@ public final class DeviceGateway implements AutoCloseable {
       try {
         candidateServer.startServer(
             new MemoryConfig(brokerProperties(candidate)),
-            List.of(),
+            List.of(new BrokerConnectedListener(this)),
             () -> ssl,
             (clientId, username, password) -> true, // identity is the certificate, as on AWS
             new GatewayAuthorizatorPolicy(this));
@@ -266,6 +266,11 @@ public final class DeviceGateway implements AutoCloseable {
 
   ClientErrorLog clientErrors() {
     return clientErrors;
+  }
+
+  /** Moquette reports {@code clientId} connected (its session is bound and usable). */
+  void brokerConnected(String clientId) {
+    connections.byClientId(clientId).ifPresent(LiveConnection::brokerConnected);
   }
 
   /** Whether AWS's per-connection quotas apply ({@code --quotas aws}). */

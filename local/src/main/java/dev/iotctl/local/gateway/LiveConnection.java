@@ -17,6 +17,7 @@ final class LiveConnection {
   private final String sessionIdentifier = UUID.randomUUID().toString().replace("-", "");
   private volatile ConnectionPrincipal principal;
   private volatile DisconnectReason reason;
+  private volatile Runnable onBrokerConnected;
 
   LiveConnection(Channel channel, X509Certificate certificate, String certificateId) {
     this.channel = channel;
@@ -67,6 +68,19 @@ final class LiveConnection {
 
   boolean isOpen() {
     return channel.isOpen();
+  }
+
+  /** Runs {@code action} once Moquette reports this client id connected (see the guard). */
+  void whenBrokerConnected(Runnable action) {
+    onBrokerConnected = action;
+  }
+
+  void brokerConnected() {
+    Runnable action = onBrokerConnected;
+    onBrokerConnected = null;
+    if (action != null) {
+      action.run();
+    }
   }
 
   /** The first reason recorded wins; none means the connection was simply lost. */

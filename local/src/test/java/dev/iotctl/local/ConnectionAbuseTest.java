@@ -10,8 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -46,34 +51,54 @@ class ConnectionAbuseTest {
 
   @Test
   void connectionsThatNeverSendConnectAreClosedWithinAFewSecondsOfTheHandshake() throws Exception {
-    List<RawMqtt> idle = new ArrayList<>();
+    int idle = 50;
+    ExecutorService watchers = Executors.newFixedThreadPool(idle + 1);
+    List<Future<Double>> held = new ArrayList<>();
     try {
-      long start = System.nanoTime();
-      for (int i = 0; i < 50; i++) {
-        idle.add(RawMqtt.open(core.mqttPort(), tls));
+      for (int i = 0; i < idle; i++) {
+        RawMqtt connection = RawMqtt.open(core.mqttPort(), tls);
+        long handshaken = System.nanoTime();
+        held.add(watchers.submit(() -> secondsUntilClosed(connection, handshaken)));
       }
-      // One more that trickles a CONNECT one byte at a time: activity does not extend the limit.
+      // One more trickles a CONNECT a byte at a time: activity does not extend the limit.
       RawMqtt trickle = RawMqtt.open(core.mqttPort(), tls);
-      byte[] connect = Packets.connect(THING, 4, 60);
-      boolean closedEarly = false;
       long trickleStart = System.nanoTime();
-      for (int i = 0; i < connect.length - 1 && !closedEarly; i++) {
-        trickle.send(new byte[] {connect[i]});
-        closedEarly = trickle.closedWithin(Duration.ofMillis(700));
+      Future<Double> trickled =
+          watchers.submit(
+              () -> {
+                byte[] connect = Packets.connect(THING, 4, 60);
+                for (int i = 0; i < connect.length - 1; i++) {
+                  trickle.send(new byte[] {connect[i]});
+                  if (trickle.closedWithin(Duration.ofMillis(700))) {
+                    trickle.close();
+                    return (System.nanoTime() - trickleStart) / 1e9;
+                  }
+                }
+                return secondsUntilClosed(trickle, trickleStart);
+              });
+      List<Double> seconds = new ArrayList<>();
+      for (Future<Double> f : held) {
+        seconds.add(f.get(30, TimeUnit.SECONDS));
       }
-      double trickleSeconds = (System.nanoTime() - trickleStart) / 1e9;
-      assertThat(closedEarly || trickle.closedWithin(Duration.ofSeconds(7))).isTrue();
-      assertThat(trickleSeconds).isLessThan(8);
-
-      for (RawMqtt connection : idle) {
-        assertThat(connection.closedWithin(Duration.ofSeconds(8))).isTrue();
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("50 connections without CONNECT all closed after %.1f s%n", seconds);
-      assertThat(seconds).isBetween(3.0, 8.0);
-      trickle.close();
+      Collections.sort(seconds);
+      System.out.printf(
+          "%d connections without CONNECT held %.1f s (median), %.1f s (max); trickling: %.1f s%n",
+          idle, seconds.get(idle / 2), seconds.get(idle - 1), trickled.get(30, TimeUnit.SECONDS));
+      // Closed 5 s after the handshake: not before (a slow client gets its few seconds), and
+      // within a bound that leaves room for a loaded machine.
+      assertThat(seconds.get(0)).isGreaterThanOrEqualTo(4.5);
+      assertThat(seconds.get(idle - 1)).isLessThan(8.0);
+      assertThat(trickled.get()).isBetween(4.5, 8.0);
     } finally {
-      idle.forEach(RawMqtt::close);
+      watchers.shutdownNow();
+    }
+  }
+
+  /** Seconds from {@code since} until the server closed the connection (at most 15). */
+  private static double secondsUntilClosed(RawMqtt connection, long since) throws Exception {
+    try (connection) {
+      assertThat(connection.closedWithin(Duration.ofSeconds(15))).isTrue();
+      return (System.nanoTime() - since) / 1e9;
     }
   }
 

@@ -4,21 +4,27 @@ import static dev.iotctl.local.Devices.closeQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iotctl.local.gateway.TestPki;
 import dev.iotctl.local.http.AwsClients;
 import dev.iotctl.local.http.HttpApiConfig;
 import dev.iotctl.local.http.StandIn;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -45,6 +51,8 @@ class RetainedMessagesTest {
          "Resource":"arn:aws:iot:us-east-1:123456789012:topic/config/retained/*"},
         {"Effect":"Allow","Action":"iot:Subscribe",
          "Resource":"arn:aws:iot:us-east-1:123456789012:topicfilter/config/*"}]}""";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
   private static StandIn standIn;
@@ -206,6 +214,63 @@ class RetainedMessagesTest {
     } finally {
       closeQuietly(client);
     }
+  }
+
+  /** Debian's AWS CLI v2 reads what a device retained, with AWS's field names and encoding. */
+  @Test
+  @Tag("peers")
+  void theAwsCliGetsAndListsRetainedMessages() throws Exception {
+    Path aws = Path.of("/usr/bin/aws");
+    assumeTrue(
+        Files.isExecutable(aws), "needs Debian's awscli at /usr/bin/aws (apt install awscli)");
+    MqttClient client = device();
+    try {
+      client.publish("config/retained/cli", bytes("hello cli"), 1, true);
+      await().atMost(Duration.ofSeconds(5)).until(() -> isRetained("config/retained/cli"));
+    } finally {
+      closeQuietly(client);
+    }
+    JsonNode got =
+        JSON.readTree(
+            awsCli(aws, "iot-data", "get-retained-message", "--topic", "config/retained/cli"));
+    assertThat(got.get("topic").asText()).isEqualTo("config/retained/cli");
+    assertThat(
+            new String(
+                java.util.Base64.getDecoder().decode(got.get("payload").asText()),
+                StandardCharsets.UTF_8))
+        .isEqualTo("hello cli");
+    assertThat(got.get("qos").asInt()).isEqualTo(1);
+    assertThat(got.get("lastModifiedTime").asLong()).isPositive();
+
+    JsonNode listed =
+        JSON.readTree(awsCli(aws, "iot-data", "list-retained-messages", "--page-size", "1"));
+    assertThat(listed.get("retainedTopics").findValuesAsText("topic"))
+        .contains("config/retained/cli");
+  }
+
+  private static String awsCli(Path aws, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(aws.toString()));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--endpoint-url", standIn.url().toString(), "--output", "json"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path home = Files.createDirectories(dir.resolve("aws-home"));
+    builder
+        .environment()
+        .putAll(
+            java.util.Map.of(
+                "HOME", home.toString(),
+                "AWS_ACCESS_KEY_ID", "dummy",
+                "AWS_SECRET_ACCESS_KEY", "dummy",
+                "AWS_DEFAULT_REGION", "us-east-1",
+                "AWS_EC2_METADATA_DISABLED", "true",
+                "AWS_PAGER", "",
+                "AWS_CONFIG_FILE", home.resolve("config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString()));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
   }
 
   private static boolean isRetained(String topic) {

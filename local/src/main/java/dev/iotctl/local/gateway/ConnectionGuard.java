@@ -63,9 +63,11 @@ import javax.net.ssl.SSLSession;
  *   <li>one WARN line per client-caused error ({@link ClientErrorLog}), never a stack trace.
  * </ul>
  *
- * <p>It runs on the connection's event loop; its state needs no locks. The publish path allocates
- * nothing beyond what Moquette and Netty do, except for retained messages and, for topics under
- * {@code $aws/}, the copy handed to the shadow service.
+ * <p>It runs on the connection's event loop; its state needs no locks. Its own checks on a PUBLISH
+ * allocate nothing (topic checks count in place; the quota is a primitive token bucket); copies are
+ * made only for retained messages and for {@code $aws/} topics handed to the shadow service. The
+ * policy evaluation it calls ({@link GatewayAuthorizer}) and the rules engine's copy in {@link
+ * DeviceGateway#offerRouted} are the per-message costs left on that path.
  */
 final class ConnectionGuard extends ChannelDuplexHandler {
   /** How long after its TLS handshake a connection may take to send CONNECT. */

@@ -51,23 +51,14 @@ class ReservedTopicsMqttTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "update/accepted",
-        "update/rejected",
-        "update/delta",
-        "update/documents",
-        "get/accepted",
-        "delete/accepted"
-      })
+  @ValueSource(strings = {"update/accepted", "update/delta", "get/rejected"})
   void aDeviceMayNotPublishTheShadowServicesReplies(String reply) throws Exception {
     Device forger = device();
-    Device watcher = device();
     try {
       List<String> seen = new CopyOnWriteArrayList<>();
       String shadow = "$aws/things/" + forger.thing() + "/shadow/";
-      // The watcher cannot subscribe to another thing's shadow: it watches its own, and the forger
-      // tries its own replies, which its policy's iot:Publish on shadow/* would allow.
+      // Its policy allows iot:Publish on its own shadow/*, replies included; it watches them
+      // itself (core's ReservedTopicsTest covers every reply topic).
       forger
           .client()
           .subscribe(shadow + "#", 1, (t, m) -> seen.add(t + " " + text(m.getPayload())));
@@ -76,10 +67,8 @@ class ReservedTopicsMqttTest {
           .isInstanceOf(MqttException.class);
       await().atMost(Duration.ofSeconds(2)).until(() -> !forger.client().isConnected());
       assertThat(seen).noneMatch(s -> s.contains("forged"));
-      assertThat(watcher.client().isConnected()).isTrue();
     } finally {
       closeQuietly(forger.client());
-      closeQuietly(watcher.client());
     }
   }
 

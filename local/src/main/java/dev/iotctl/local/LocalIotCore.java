@@ -81,7 +81,8 @@ public final class LocalIotCore implements AutoCloseable {
                 config.region(),
                 config.accountId(),
                 pki.serverKey(),
-                List.of(pki.serverCertificate(), pki.ca().certificate())),
+                List.of(pki.serverCertificate(), pki.ca().certificate()),
+                config.awsQuotas()),
             new RegistryDeviceDirectory(registry.certificates()),
             new PolicyAuthorizer(config.region(), config.accountId()));
     updater = new LiveConnectionUpdater(gateway, config.registryConfig());

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param mqttPort the MQTT-over-TLS port on 127.0.0.1; 0 picks a free one
  * @param httpPort the HTTP API port on 127.0.0.1; 0 picks a free one (used only with an {@link
  *     HttpApiFactory})
- * @param awsQuotas whether the HTTP API throttles like AWS's default quotas
+ * @param awsQuotas whether the HTTP API throttles like AWS's default quotas, and MQTT connections
+ *     get AWS's per-connection quotas (publish rate, in-flight shadow requests)
  * @param region the region in ARNs and {@code endpoint.json}
  * @param accountId the twelve-digit account id in ARNs; keep it stable for a data dir, since ARNs
  *     are stored

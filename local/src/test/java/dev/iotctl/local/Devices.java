@@ -65,6 +65,35 @@ final class Devices {
     return device;
   }
 
+  /**
+   * A thing with a certificate from the stand-in's CA, registered ACTIVE, attached to the thing and
+   * carrying the policy {@code policyName} (created with {@code document} unless it exists).
+   */
+  static TestPki.Issued provision(
+      LocalIotCore core, String thing, String policyName, String document) {
+    Registry registry = core.registry();
+    TestPki.Issued device = TestPki.device(ca(core.config().dataDir()), thing);
+    registry.things().create(thing, Optional.empty(), Map.of());
+    registry
+        .certificates()
+        .register(
+            device.certificatePem(),
+            CertificateStatus.ACTIVE,
+            CertificateMode.DEFAULT,
+            Optional.empty());
+    try {
+      registry.policies().create(policyName, document);
+    } catch (IotException e) {
+      if (!"ResourceAlreadyExistsException".equals(e.errorCode())) {
+        throw e;
+      }
+    }
+    String arn = certificateArn(core.config().region(), core.config().accountId(), device.id());
+    registry.policies().attach(policyName, arn);
+    registry.thingPrincipals().attach(thing, arn, ThingPrincipalType.NON_EXCLUSIVE_THING);
+    return device;
+  }
+
   static TestPki.Issued provision(LocalIotCore core, String thing) {
     return provision(
         core.config().dataDir(),

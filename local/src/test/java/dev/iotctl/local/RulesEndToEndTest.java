@@ -175,7 +175,9 @@ class RulesEndToEndTest {
             {"sql": "SELECT * FROM 'devices/+/telemetry'",
              "actions": [{"sqs": {"queueUrl": "https://sqs.us-east-1.amazonaws.com/0/q"}}]}
             """);
-    List<Received> watched = subscribeAsOperator("devices/#", "$aws/rules/#");
+    // Nothing may subscribe to $aws/rules/# (AWS: Basic Ingest topics cannot be subscribed to; the
+    // gateway answers 0x80, see ReservedTopicsMqttTest): a subscriber sees only ordinary publishes.
+    List<Received> watched = subscribeAsOperator("devices/#");
     TestPki.Issued cert = Devices.provision(core, "sensor-3");
     allowBasicIngest(cert);
     MqttClient sensor = connect(cert, "sensor-3");

@@ -40,6 +40,104 @@ public final class ReservedTopics {
   }
 
   /**
+   * Whether a client may publish to {@code topic} ("Reserved topics", developer guide): any topic
+   * not beginning with {@code $}, and of the reserved ones only those a service takes requests on —
+   * shadow {@code get|update|delete}, jobs {@code get}, {@code start-next}, {@code
+   * {jobId}/get|update}, Device Defender metrics, fleet provisioning {@code create}, {@code
+   * create-from-csr} and {@code provision}, file delivery {@code get|describe}, and Basic Ingest.
+   * Never their {@code /accepted}, {@code /rejected}, {@code /delta} or {@code /documents} replies,
+   * nor events.
+   */
+  public static boolean clientMayPublish(String topic) {
+    if (!isReserved(topic)) {
+      return true;
+    }
+    String[] levels = topic.split("/", -1);
+    return switch (classify(topic)) {
+      case BASIC_INGEST -> true;
+      case SHADOW -> ShadowTopic.parse(topic).map(ShadowTopic::isRequest).orElse(false);
+      case JOBS -> isJobsRequest(levels);
+      case DEFENDER -> levels.length == 6 && levels[4].equals("metrics") && isFormat(levels[5]);
+      case STREAMS ->
+          levels.length == 7
+              && (levels[5].equals("get") || levels[5].equals("describe"))
+              && isFormat(levels[6]);
+      case FLEET_PROVISIONING -> isProvisioningRequest(levels);
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether a client may subscribe to {@code filter}: any filter not beginning with {@code $}; a
+   * reserved topic a service publishes on (not Basic Ingest, not a request topic only clients
+   * publish to, though shadow request topics may be subscribed too); and a reserved filter with
+   * wildcards whose literal levels stay within a known service ({@code $aws/things/+/shadow/#} yes,
+   * {@code $aws/rules/#} or {@code $foo/#} no).
+   */
+  public static boolean clientMaySubscribe(String filter) {
+    if (!isReserved(filter)) {
+      return true;
+    }
+    if (filter.indexOf('+') < 0 && filter.indexOf('#') < 0) {
+      ReservedTopicFamily family = classify(filter);
+      return family != ReservedTopicFamily.OTHER_RESERVED
+          && family != ReservedTopicFamily.BASIC_INGEST
+          && (family == ReservedTopicFamily.SHADOW || !clientMayPublish(filter));
+    }
+    String[] levels = filter.split("/", -1);
+    if (!levels[0].equals("$aws") || levels.length < 2) {
+      return false;
+    }
+    String service = levels[1];
+    if (isWildcard(service)) {
+      return true;
+    }
+    if (service.equals("things")) {
+      return levels.length < 4 || isWildcard(levels[3]) || THING_SERVICES.contains(levels[3]);
+    }
+    return WILDCARD_SERVICES.contains(service);
+  }
+
+  private static final java.util.Set<String> THING_SERVICES =
+      java.util.Set.of("shadow", "jobs", "defender", "tunnels", "streams");
+  private static final java.util.Set<String> WILDCARD_SERVICES =
+      java.util.Set.of("events", "certificates", "provisioning-templates", "sitewise");
+
+  private static boolean isWildcard(String level) {
+    return level.equals("+") || level.equals("#");
+  }
+
+  private static boolean isFormat(String level) {
+    return level.equals("json") || level.equals("cbor");
+  }
+
+  /** {@code $aws/things/T/jobs/get|start-next} and {@code …/jobs/{jobId}/get|update}. */
+  private static boolean isJobsRequest(String[] levels) {
+    if (levels.length == 5) {
+      return levels[4].equals("get") || levels[4].equals("start-next");
+    }
+    return levels.length == 6
+        && !levels[4].isEmpty()
+        && (levels[5].equals("get") || levels[5].equals("update"));
+  }
+
+  /**
+   * {@code $aws/certificates/create|create-from-csr/{format}} and {@code
+   * $aws/provisioning-templates/{name}/provision/{format}}.
+   */
+  private static boolean isProvisioningRequest(String[] levels) {
+    if (levels[1].equals("certificates")) {
+      return levels.length == 4
+          && (levels[2].equals("create") || levels[2].equals("create-from-csr"))
+          && isFormat(levels[3]);
+    }
+    return levels.length == 5
+        && !levels[2].isEmpty()
+        && levels[3].equals("provision")
+        && isFormat(levels[4]);
+  }
+
+  /**
    * The rule a Basic Ingest topic ({@code $aws/rules/{ruleName}[/…]}) addresses, when the name is a
    * valid rule name.
    */

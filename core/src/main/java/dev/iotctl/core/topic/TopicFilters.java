@@ -1,7 +1,6 @@
 package dev.iotctl.core.topic;
 
 import dev.iotctl.core.error.IotException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * MQTT topic names and filters under AWS IoT Core's rules: {@code +} matches one level, {@code #}
@@ -105,7 +104,7 @@ public final class TopicFilters {
       return what + " must not contain U+0000";
     }
     String counted = ReservedTopics.withoutBasicIngestPrefix(topic);
-    if (counted.getBytes(StandardCharsets.UTF_8).length > IotLimits.TOPIC_MAX_BYTES) {
+    if (utf8Length(counted) > IotLimits.TOPIC_MAX_BYTES) {
       return what + " exceeds " + IotLimits.TOPIC_MAX_BYTES + " bytes: '" + topic + "'";
     }
     if (slashes(counted) > IotLimits.TOPIC_MAX_SLASHES) {
@@ -117,6 +116,81 @@ public final class TopicFilters {
           + "'";
     }
     return null;
+  }
+
+  /**
+   * Whether {@code topic} is a topic name MQTT accepts in a PUBLISH: not empty, no U+0000, no
+   * wildcards. AWS's size and depth limits are {@link #withinLimits}.
+   */
+  public static boolean isWellFormedTopic(String topic) {
+    return topic != null
+        && !topic.isEmpty()
+        && topic.indexOf('\u0000') < 0
+        && topic.indexOf('+') < 0
+        && topic.indexOf('#') < 0;
+  }
+
+  /**
+   * Whether {@code filter} is a topic filter MQTT accepts in a SUBSCRIBE or UNSUBSCRIBE: not empty,
+   * no U+0000, {@code +} alone in its level, {@code #} alone in the last level. AWS's size and
+   * depth limits are {@link #withinLimits}.
+   */
+  public static boolean isWellFormedFilter(String filter) {
+    if (filter == null || filter.isEmpty() || filter.indexOf('\u0000') >= 0) {
+      return false;
+    }
+    int levelStart = 0;
+    for (int i = 0; i <= filter.length(); i++) {
+      if (i == filter.length() || filter.charAt(i) == '/') {
+        int length = i - levelStart;
+        for (int j = levelStart; j < i; j++) {
+          char c = filter.charAt(j);
+          if ((c == '+' || c == '#') && length != 1) {
+            return false;
+          }
+          if (c == '#' && i != filter.length()) {
+            return false;
+          }
+        }
+        levelStart = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a topic or topic filter is within AWS's limits: at most 256 bytes of UTF-8 and 7
+   * forward slashes, Basic Ingest's {@code $aws/rules/ruleName/} prefix not counted. Allocates
+   * nothing for topics outside Basic Ingest, so it can run on every message.
+   */
+  public static boolean withinLimits(String topic) {
+    String counted =
+        topic.startsWith(ReservedTopics.BASIC_INGEST_PREFIX)
+            ? ReservedTopics.withoutBasicIngestPrefix(topic)
+            : topic;
+    return utf8Length(counted) <= IotLimits.TOPIC_MAX_BYTES
+        && slashes(counted) <= IotLimits.TOPIC_MAX_SLASHES;
+  }
+
+  /** The length of {@code s} in UTF-8, without encoding it. */
+  private static int utf8Length(String s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private static int slashes(String topic) {

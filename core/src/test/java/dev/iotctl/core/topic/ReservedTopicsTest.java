@@ -53,4 +53,84 @@ class ReservedTopicsTest {
     assertThat(ReservedTopics.withoutBasicIngestPrefix("$aws/rules/myRule")).isEmpty();
     assertThat(ReservedTopics.withoutBasicIngestPrefix("a/b")).isEqualTo("a/b");
   }
+
+  @ParameterizedTest(name = "publish {0} -> {1}")
+  @CsvSource({
+    "sensor/temp, true",
+    "$aws/things/t/shadow/update, true",
+    "$aws/things/t/shadow/get, true",
+    "$aws/things/t/shadow/delete, true",
+    "$aws/things/t/shadow/name/s/update, true",
+    "$aws/things/t/shadow/update/accepted, false",
+    "$aws/things/t/shadow/update/rejected, false",
+    "$aws/things/t/shadow/update/delta, false",
+    "$aws/things/t/shadow/update/documents, false",
+    "$aws/things/t/shadow/name/s/get/accepted, false",
+    "$aws/things/t/shadow/delete/accepted, false",
+    "$aws/things/t/jobs/get, true",
+    "$aws/things/t/jobs/start-next, true",
+    "$aws/things/t/jobs/job1/get, true",
+    "$aws/things/t/jobs/job1/update, true",
+    "$aws/things/t/jobs/get/accepted, false",
+    "$aws/things/t/jobs/job1/update/accepted, false",
+    "$aws/things/t/jobs/notify, false",
+    "$aws/things/t/jobs/notify-next, false",
+    "$aws/things/t/defender/metrics/json, true",
+    "$aws/things/t/defender/metrics/json/accepted, false",
+    "$aws/things/t/streams/s1/get/cbor, true",
+    "$aws/things/t/streams/s1/describe/json, true",
+    "$aws/things/t/streams/s1/data/cbor, false",
+    "$aws/things/t/tunnels/notify, false",
+    "$aws/certificates/create/json, true",
+    "$aws/certificates/create-from-csr/cbor, true",
+    "$aws/certificates/create/json/accepted, false",
+    "$aws/provisioning-templates/tpl/provision/json, true",
+    "$aws/provisioning-templates/tpl/provision/json/rejected, false",
+    "$aws/rules/myRule, true",
+    "$aws/rules/myRule/a/b, true",
+    "$aws/rules/bad-rule/a, false",
+    "$aws/events/presence/connected/c1, false",
+    "$aws/sitewise/asset-models/m/assets/a/properties/p, false",
+    "$aws/unknown, false",
+    "$SYS/broker, false",
+  })
+  void clientMayPublish(String topic, boolean allowed) {
+    assertThat(ReservedTopics.clientMayPublish(topic)).isEqualTo(allowed);
+  }
+
+  @ParameterizedTest(name = "subscribe {0} -> {1}")
+  @CsvSource({
+    "sensor/#, true",
+    "#, true",
+    "$aws/things/t/shadow/update/accepted, true",
+    "$aws/things/t/shadow/update, true",
+    "$aws/things/t/shadow/name/s/get/rejected, true",
+    "$aws/things/t/jobs/notify-next, true",
+    "$aws/things/t/jobs/get/accepted, true",
+    "$aws/things/t/jobs/get, false",
+    "$aws/things/t/defender/metrics/json, false",
+    "$aws/things/t/defender/metrics/json/accepted, true",
+    "$aws/things/t/tunnels/notify, true",
+    "$aws/things/t/streams/s1/data/cbor, true",
+    "$aws/events/presence/connected/c1, true",
+    "$aws/certificates/create/json/accepted, true",
+    "$aws/certificates/create/json, false",
+    "$aws/rules/myRule, false",
+    "$aws/rules/myRule/a, false",
+    "$aws/unknown, false",
+    "$SYS/broker, false",
+    "$aws/things/+/shadow/#, true",
+    "$aws/things/t/#, true",
+    "$aws/things/+/+/update, true",
+    "$aws/things/t/unknown/#, false",
+    "$aws/events/#, true",
+    "$aws/+/x, true",
+    "$aws/#, true",
+    "$aws/rules/#, false",
+    "$aws/rules/+/a, false",
+    "$SYS/#, false",
+  })
+  void clientMaySubscribe(String filter, boolean allowed) {
+    assertThat(ReservedTopics.clientMaySubscribe(filter)).isEqualTo(allowed);
+  }
 }

@@ -111,4 +111,39 @@ class TopicFiltersTest {
         .isInstanceOf(IotException.class)
         .hasMessageContaining("Topic filter");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"#", "+", "a/#", "a/+/b", "/", "a//b", "a/b/c/d/e/f/g/h/i/#"})
+  void wellFormedFiltersIgnoreAwsLimits(String filter) {
+    assertThat(TopicFilters.isWellFormedFilter(filter)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a#", "a/#/b", "#/a", "a/b+", "+a/b", "a\u0000", "a/##", "++"})
+  void malformedFilters(String filter) {
+    assertThat(TopicFilters.isWellFormedFilter(filter)).isFalse();
+  }
+
+  @Test
+  void wellFormedTopicsHaveNoWildcardsNorNul() {
+    assertThat(TopicFilters.isWellFormedTopic("a/b/c/d/e/f/g/h/i")).isTrue();
+    assertThat(TopicFilters.isWellFormedTopic("a/+")).isFalse();
+    assertThat(TopicFilters.isWellFormedTopic("a/#")).isFalse();
+    assertThat(TopicFilters.isWellFormedTopic("a\u0000b")).isFalse();
+    assertThat(TopicFilters.isWellFormedTopic("")).isFalse();
+  }
+
+  @Test
+  void limitsCountUtf8BytesAndSlashesButNotTheBasicIngestPrefix() {
+    assertThat(TopicFilters.withinLimits("x".repeat(256))).isTrue();
+    assertThat(TopicFilters.withinLimits("x".repeat(257))).isFalse();
+    assertThat(TopicFilters.withinLimits("é".repeat(128))).isTrue();
+    assertThat(TopicFilters.withinLimits("é".repeat(129))).isFalse();
+    assertThat(TopicFilters.withinLimits("\uD83D\uDE00".repeat(64))).isTrue(); // 4 bytes each
+    assertThat(TopicFilters.withinLimits("\uD83D\uDE00".repeat(65))).isFalse();
+    assertThat(TopicFilters.withinLimits("a/b/c/d/e/f/g/h")).isTrue();
+    assertThat(TopicFilters.withinLimits("a/b/c/d/e/f/g/h/i")).isFalse();
+    assertThat(TopicFilters.withinLimits("$aws/rules/r/a/b/c/d/e/f/g/h")).isTrue();
+    assertThat(TopicFilters.withinLimits("a/b/c/d/e/f/g/+/#")).isFalse();
+  }
 }

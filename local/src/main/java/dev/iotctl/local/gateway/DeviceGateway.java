@@ -6,7 +6,6 @@ import io.moquette.broker.config.MemoryConfig;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.ssl.ClientAuth;
@@ -14,11 +13,15 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +51,15 @@ public final class DeviceGateway implements AutoCloseable {
   private final GatewayAuthorizer authorizer;
   private final IotResources resources;
   private final LiveConnections connections = new LiveConnections();
+  private final ClientErrorLog clientErrors = new ClientErrorLog(System::nanoTime);
+
+  /** Counts registry changes handed to live connections (see {@link ConnectionGuard}). */
+  private final AtomicLong registryChanges = new AtomicLong();
+
   private final LifecycleEvents lifecycle;
-  private final Server server = new Server();
+  private final RetainedMessages retained = new RetainedMessages(Clock.systemUTC());
+  private final boolean awsQuotas;
+  private volatile Server server;
   private volatile DevicePublishListener devicePublishListener;
   private volatile RoutedMessageListener routedMessageListener;
   private int port;
@@ -60,6 +70,7 @@ public final class DeviceGateway implements AutoCloseable {
     this.authorizer = authorizer;
     this.resources = new IotResources(config.region(), config.accountId());
     this.lifecycle = new LifecycleEvents(this::publish, Clock.systemUTC());
+    this.awsQuotas = config.awsQuotas();
   }
 
   /** Starts the broker; returns once it accepts connections on {@link #port()}. */
@@ -72,16 +83,46 @@ public final class DeviceGateway implements AutoCloseable {
   }
 
   private void startBroker(GatewayConfig config) throws IOException {
-    SslContext ssl = sslContext(config);
-    server.startServer(
-        new MemoryConfig(brokerProperties(config.port())),
-        List.of(),
-        () -> ssl,
-        (clientId, username, password) -> true, // identity is the certificate, as on AWS
-        new GatewayAuthorizatorPolicy(this));
-    Channel listener = BrokerChannelHook.install(server, () -> new ConnectionGuard(this));
-    port = ((InetSocketAddress) listener.localAddress()).getPort();
+    SslContext ssl =
+        new GuardInstallingSslContext(sslContext(config), () -> new ConnectionGuard(this));
+    // Moquette records the port it bound in a HashMap written from its boss thread, which races
+    // with getSslPort(); so for "any free port" the gateway picks one itself (and retries if
+    // another process takes it first).
+    for (int attempt = 1; ; attempt++) {
+      int candidate = config.port() != 0 ? config.port() : freeLoopbackPort();
+      Server candidateServer = new Server();
+      try {
+        candidateServer.startServer(
+            new MemoryConfig(brokerProperties(candidate)),
+            List.of(new BrokerConnectedListener(this)),
+            () -> ssl,
+            (clientId, username, password) -> true, // identity is the certificate, as on AWS
+            new GatewayAuthorizatorPolicy(this));
+        server = candidateServer;
+        port = candidate;
+        break;
+      } catch (RuntimeException e) {
+        stopQuietly(candidateServer);
+        if (config.port() != 0 || attempt == 3 || !(e.getCause() instanceof BindException)) {
+          throw new IOException("cannot start the MQTT listener on port " + candidate, e);
+        }
+      }
+    }
     LOG.info("device gateway listening on 127.0.0.1:{}", port);
+  }
+
+  private static int freeLoopbackPort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
+  }
+
+  private static void stopQuietly(Server s) {
+    try {
+      s.stopServer();
+    } catch (RuntimeException ignored) {
+      // it never started
+    }
   }
 
   private static Properties brokerProperties(int sslPort) {
@@ -136,19 +177,22 @@ public final class DeviceGateway implements AutoCloseable {
 
   /**
    * Publishes a message from the service with the given QoS (0 or 1) and retain flag, as the data
-   * plane's Publish does: a retained message is kept by the broker and delivered to later
-   * subscribers (an empty retained payload clears it, as in MQTT).
+   * plane's Publish does: a retained message is kept ({@link #retainedMessages()}) and delivered to
+   * later subscribers of exactly its topic (an empty retained payload deletes it, as in MQTT).
    */
   public void publish(String topic, byte[] payload, int qos, boolean retain) {
     if (!offerRouted(null, topic, payload)) {
       return;
+    }
+    if (retain) {
+      retained.retain(topic, payload, qos);
     }
     try {
       server.internalPublish(
           MqttMessageBuilders.publish()
               .topicName(topic)
               .qos(qos == 0 ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE)
-              .retained(retain)
+              .retained(false) // the gateway keeps retained messages, not Moquette
               .messageId(1)
               .payload(Unpooled.wrappedBuffer(payload))
               .build(),
@@ -158,9 +202,14 @@ public final class DeviceGateway implements AutoCloseable {
     }
   }
 
-  /** The client ids of the live connections. */
+  /** The retained messages (GetRetainedMessage, ListRetainedMessages). */
+  public RetainedMessages retainedMessages() {
+    return retained;
+  }
+
+  /** The client ids of the live, admitted connections. */
   public List<String> connectedClientIds() {
-    return connections.all().stream().map(LiveConnection::clientId).toList();
+    return connections.admitted().stream().map(LiveConnection::clientId).toList();
   }
 
   /**
@@ -168,7 +217,8 @@ public final class DeviceGateway implements AutoCloseable {
    * {@code ACTIVE} or no longer allowed to connect, otherwise refreshes their view.
    */
   public void certificateChanged(String certificateId) {
-    recheck(connections.byCertificate(certificateId));
+    registryChanges.incrementAndGet();
+    connections.byCertificate(certificateId).forEach(this::recheck);
   }
 
   /**
@@ -177,21 +227,55 @@ public final class DeviceGateway implements AutoCloseable {
    * certificateId} is null, and closes those now denied.
    */
   public void policiesChanged(String certificateId) {
-    recheck(certificateId == null ? connections.all() : connections.byCertificate(certificateId));
+    registryChanges.incrementAndGet();
+    (certificateId == null ? connections.all() : connections.byCertificate(certificateId))
+        .forEach(this::recheck);
   }
 
-  private void recheck(List<LiveConnection> affected) {
-    for (LiveConnection c : affected) {
-      DeviceRecord device = directory.findForConnection(c.certificateId()).orElse(null);
-      if (device == null || !device.isActive()) {
-        c.close(DisconnectReason.AUTH_ERROR);
-        continue;
-      }
-      c.refresh(device);
-      if (!authorize(c.principal(), "iot:Connect", resources.client(c.clientId()))) {
-        c.close(DisconnectReason.AUTH_ERROR);
-      }
+  /**
+   * Judges a connection again against the registry: closed if its certificate is no longer {@code
+   * ACTIVE} or, once admitted, no longer allowed {@code iot:Connect}; otherwise its view of the
+   * policies is refreshed.
+   */
+  void recheck(LiveConnection c) {
+    Optional<DeviceRecord> device = activeDevice(c.certificateId());
+    if (device.isEmpty()) {
+      c.close(DisconnectReason.AUTH_ERROR);
+      return;
     }
+    c.refresh(device.get());
+    ConnectionPrincipal principal = c.principal();
+    if (principal != null
+        && !authorize(principal, "iot:Connect", resources.client(principal.clientId()))) {
+      c.close(DisconnectReason.AUTH_ERROR);
+    }
+  }
+
+  /** The certificate's registry record when it is {@code ACTIVE}. */
+  Optional<DeviceRecord> activeDevice(String certificateId) {
+    return directory.findForConnection(certificateId).filter(DeviceRecord::isActive);
+  }
+
+  /**
+   * How many registry changes have reached the live connections so far: a CONNECT judged while this
+   * moved is judged again.
+   */
+  long registryChanges() {
+    return registryChanges.get();
+  }
+
+  ClientErrorLog clientErrors() {
+    return clientErrors;
+  }
+
+  /** Moquette reports {@code clientId} connected (its session is bound and usable). */
+  void brokerConnected(String clientId) {
+    connections.byClientId(clientId).ifPresent(LiveConnection::brokerConnected);
+  }
+
+  /** Whether AWS's per-connection quotas apply ({@code --quotas aws}). */
+  boolean awsQuotas() {
+    return awsQuotas;
   }
 
   @Override
@@ -199,7 +283,9 @@ public final class DeviceGateway implements AutoCloseable {
     for (LiveConnection c : connections.all()) {
       c.noteReason(DisconnectReason.SERVER_INITIATED_DISCONNECT);
     }
-    server.stopServer();
+    if (server != null) {
+      server.stopServer();
+    }
   }
 
   DeviceDirectory directory() {

@@ -7,5 +7,9 @@ package dev.iotctl.local.gateway;
 @FunctionalInterface
 public interface DevicePublishListener {
 
-  void onPublish(ConnectionPrincipal from, String topic, byte[] payload);
+  /**
+   * @param inFlight the connection's budget of unanswered service requests: take one with {@link
+   *     InFlightRequests#tryStart()} per request and give it back when the request is answered
+   */
+  void onPublish(ConnectionPrincipal from, InFlightRequests inFlight, String topic, byte[] payload);
 }

@@ -13,15 +13,28 @@ import java.util.List;
  * @param serverKey the private key of the server certificate
  * @param serverCertificateChain the server certificate (SAN {@code localhost}, {@code 127.0.0.1})
  *     followed by its issuers
+ * @param awsQuotas whether AWS's per-connection quotas apply ({@code --quotas aws}): 100 publishes
+ *     a second (more are discarded) and 10 Device Shadow requests in flight (more get 429)
  */
 public record GatewayConfig(
     int port,
     String region,
     String accountId,
     PrivateKey serverKey,
-    List<X509Certificate> serverCertificateChain) {
+    List<X509Certificate> serverCertificateChain,
+    boolean awsQuotas) {
 
   public GatewayConfig {
     serverCertificateChain = List.copyOf(serverCertificateChain);
+  }
+
+  /** Without AWS's per-connection quotas. */
+  public GatewayConfig(
+      int port,
+      String region,
+      String accountId,
+      PrivateKey serverKey,
+      List<X509Certificate> serverCertificateChain) {
+    this(port, region, accountId, serverKey, serverCertificateChain, false);
   }
 }

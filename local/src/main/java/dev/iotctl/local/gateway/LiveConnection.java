@@ -1,40 +1,86 @@
 package dev.iotctl.local.gateway;
 
 import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.UUID;
 
-/** An MQTT connection the gateway admitted: its channel, who it is and why it will end. */
+/**
+ * A TLS connection that proved a certificate: tracked from the end of the handshake (so a status
+ * change reaches it even before its CONNECT), admitted with a {@link ConnectionPrincipal} once its
+ * CONNECT passed {@code iot:Connect}, and told why it ends.
+ */
 final class LiveConnection {
   private final Channel channel;
+  private final X509Certificate certificate;
+  private final String certificateId;
   private final String sessionIdentifier = UUID.randomUUID().toString().replace("-", "");
   private volatile ConnectionPrincipal principal;
   private volatile DisconnectReason reason;
+  private volatile Runnable onBrokerConnected;
 
-  LiveConnection(Channel channel, ConnectionPrincipal principal) {
+  LiveConnection(Channel channel, X509Certificate certificate, String certificateId) {
     this.channel = channel;
-    this.principal = principal;
+    this.certificate = certificate;
+    this.certificateId = certificateId;
   }
 
+  X509Certificate certificate() {
+    return certificate;
+  }
+
+  String certificateId() {
+    return certificateId;
+  }
+
+  /** Who acts on this connection; null until its CONNECT was admitted. */
   ConnectionPrincipal principal() {
     return principal;
+  }
+
+  void admit(ConnectionPrincipal admitted) {
+    principal = admitted;
   }
 
   /** Replaces the registry view after the certificate's policies or things changed. */
   void refresh(DeviceRecord device) {
     ConnectionPrincipal p = principal;
-    principal = new ConnectionPrincipal(p.clientId(), p.certificate(), device, p.sourceIp());
+    if (p != null) {
+      principal = new ConnectionPrincipal(p.clientId(), p.certificate(), device, p.sourceIp());
+    }
   }
 
+  /** The client id of the admitted CONNECT, or null before. */
   String clientId() {
-    return principal.clientId();
-  }
-
-  String certificateId() {
-    return principal.device().certificateId();
+    ConnectionPrincipal p = principal;
+    return p == null ? null : p.clientId();
   }
 
   String sessionIdentifier() {
     return sessionIdentifier;
+  }
+
+  /** The peer's IP address and port, as {@code 127.0.0.1:54321}. */
+  String address() {
+    InetSocketAddress peer = (InetSocketAddress) channel.remoteAddress();
+    return peer == null ? "?" : peer.getAddress().getHostAddress() + ":" + peer.getPort();
+  }
+
+  boolean isOpen() {
+    return channel.isOpen();
+  }
+
+  /** Runs {@code action} once Moquette reports this client id connected (see the guard). */
+  void whenBrokerConnected(Runnable action) {
+    onBrokerConnected = action;
+  }
+
+  void brokerConnected() {
+    Runnable action = onBrokerConnected;
+    onBrokerConnected = null;
+    if (action != null) {
+      action.run();
+    }
   }
 
   /** The first reason recorded wins; none means the connection was simply lost. */

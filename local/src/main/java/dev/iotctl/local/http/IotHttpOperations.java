@@ -16,6 +16,7 @@ import dev.iotctl.local.http.control.TopicRuleOperations;
 import dev.iotctl.local.http.data.GatewayPublisher;
 import dev.iotctl.local.http.data.LiveNamedShadows;
 import dev.iotctl.local.http.data.PublishOperation;
+import dev.iotctl.local.http.data.RetainedMessageOperations;
 import dev.iotctl.local.http.data.ShadowOperations;
 import dev.iotctl.local.http.data.ShadowServiceBackend;
 import dev.iotctl.local.http.server.RouteProvider;
@@ -68,6 +69,7 @@ public final class IotHttpOperations {
     return List.of(
         new ShadowOperations(
             new ShadowServiceBackend(shadows, new LiveNamedShadows(storage)), clock),
-        new PublishOperation(new GatewayPublisher(gateway, shadows)));
+        new PublishOperation(new GatewayPublisher(gateway, shadows)),
+        new RetainedMessageOperations(gateway.retainedMessages()));
   }
 }

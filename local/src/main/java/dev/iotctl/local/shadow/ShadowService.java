@@ -55,12 +55,13 @@ public final class ShadowService implements AutoCloseable {
 
   /**
    * A request a device published to {@code .../update|get|delete}: answered asynchronously on
-   * {@code /accepted} or {@code /rejected} (with AWS's error code and the echoed clientToken).
+   * {@code /accepted} or {@code /rejected} (with AWS's error code and the echoed clientToken); the
+   * future completes once the answer is published.
    */
-  public void onMqttRequest(ShadowTopic request, byte[] payload) {
+  public CompletableFuture<?> onMqttRequest(ShadowTopic request, byte[] payload) {
     String thing = request.thingName();
     String shadow = request.shadowName();
-    lanes.submit(
+    return lanes.submit(
         thing,
         () -> {
           try {
@@ -84,6 +85,17 @@ public final class ShadowService implements AutoCloseable {
           }
           return null;
         });
+  }
+
+  /**
+   * Answers a request on {@code /rejected} with 429 without running it: its connection has too many
+   * requests in flight.
+   */
+  public void rejectTooManyRequests(ShadowTopic request, byte[] payload) {
+    publisher.publish(
+        request.rejected().toTopic(),
+        ShadowException.tooManyRequests(ShadowEngine.clientTokenOf(payload))
+            .rejectedJson(engine.now()));
   }
 
   private UpdateResult doUpdate(String thing, String shadow, byte[] payload) {

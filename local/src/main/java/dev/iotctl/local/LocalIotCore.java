@@ -1,11 +1,16 @@
 package dev.iotctl.local;
 
+import dev.iotctl.core.jobs.JobTiming;
 import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.core.policy.PolicyDocument;
 import dev.iotctl.core.shadow.ShadowEngine;
 import dev.iotctl.local.gateway.DeviceGateway;
+import dev.iotctl.local.gateway.DevicePublishListener;
 import dev.iotctl.local.gateway.GatewayConfig;
 import dev.iotctl.local.gateway.PolicyAuthorizer;
+import dev.iotctl.local.jobs.JobsMqttBridge;
+import dev.iotctl.local.jobs.JobsService;
+import dev.iotctl.local.jobs.RegistryTargets;
 import dev.iotctl.local.registry.Registry;
 import dev.iotctl.local.rules.RulesService;
 import dev.iotctl.local.shadow.ShadowMqttBridge;
@@ -38,6 +43,7 @@ public final class LocalIotCore implements AutoCloseable {
   private DeviceGateway gateway;
   private LiveConnectionUpdater updater;
   private ShadowService shadowService;
+  private JobsService jobs;
   private RulesService rules;
   private HttpApiFactory.RunningHttpApi httpApi;
   private Path operatorDir;
@@ -89,7 +95,22 @@ public final class LocalIotCore implements AutoCloseable {
     shadowService =
         new ShadowService(
             new ShadowEngine(), new RegistryShadowStore(registry.shadows()), gateway::publish);
-    gateway.setDevicePublishListener(new ShadowMqttBridge(shadowService));
+    jobs =
+        JobsService.start(
+            dir,
+            new RegistryTargets(registry),
+            gateway::publish,
+            new JobTiming(Clock.systemUTC(), config.jobsMinute()),
+            config.registryConfig(),
+            this::httpUrl);
+    registry.addListener(jobs);
+    DevicePublishListener shadows = new ShadowMqttBridge(shadowService);
+    DevicePublishListener jobRequests = new JobsMqttBridge(jobs, gateway::publish);
+    gateway.setDevicePublishListener(
+        (from, topic, payload) -> {
+          shadows.onPublish(from, topic, payload);
+          jobRequests.onPublish(from, topic, payload);
+        });
     rules = RulesService.start(registry, gateway, dir);
     operatorDir = OperatorIdentity.ensure(dir, pki.ca(), registry, config);
     if (config.httpApi() != null) {
@@ -118,6 +139,11 @@ public final class LocalIotCore implements AutoCloseable {
   /** The Device Shadow service, shared by MQTT and HTTP. */
   public ShadowService shadowService() {
     return shadowService;
+  }
+
+  /** Jobs and OTA rollouts ({@code DIR/jobs.db}, files under {@code DIR/files}). */
+  public JobsService jobs() {
+    return jobs;
   }
 
   /** Topic rules: {@code DIR/actions.jsonl}, {@code DIR/stats.json}. */
@@ -178,12 +204,17 @@ public final class LocalIotCore implements AutoCloseable {
     stop(httpApi);
     stop(gateway);
     stop(rules);
+    if (jobs != null && registry != null) {
+      registry.removeListener(jobs);
+    }
+    stop(jobs);
     stop(shadowService);
     stop(updater);
     stop(registry);
     httpApi = null;
     gateway = null;
     rules = null;
+    jobs = null;
     shadowService = null;
     updater = null;
     registry = null;

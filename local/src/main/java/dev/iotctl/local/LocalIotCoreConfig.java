@@ -2,6 +2,7 @@ package dev.iotctl.local;
 
 import dev.iotctl.local.registry.RegistryConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param accountId the twelve-digit account id in ARNs; keep it stable for a data dir, since ARNs
  *     are stored
  * @param httpApi starts the HTTP API over the started core, or null for MQTT only
+ * @param jobsMinute how long a minute of job rollout rates and timeouts lasts: one minute as on
+ *     AWS, less to run rollouts faster in local tests
  */
 public record LocalIotCoreConfig(
     Path dataDir,
@@ -25,7 +28,8 @@ public record LocalIotCoreConfig(
     boolean awsQuotas,
     String region,
     String accountId,
-    HttpApiFactory httpApi) {
+    HttpApiFactory httpApi,
+    Duration jobsMinute) {
 
   /** The account id used when none is given. */
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
@@ -33,24 +37,37 @@ public record LocalIotCoreConfig(
   public LocalIotCoreConfig {
     Objects.requireNonNull(dataDir, "dataDir");
     new RegistryConfig(region, accountId); // validates both
+    Objects.requireNonNull(jobsMinute, "jobsMinute");
+    if (jobsMinute.isNegative() || jobsMinute.isZero()) {
+      throw new IllegalArgumentException("jobsMinute must be positive: " + jobsMinute);
+    }
   }
 
   /** Free ports, us-east-1, the default account, no quotas, no HTTP API. */
   public static LocalIotCoreConfig defaults(Path dataDir) {
-    return new LocalIotCoreConfig(dataDir, 0, 0, false, "us-east-1", DEFAULT_ACCOUNT_ID, null);
+    return new LocalIotCoreConfig(
+        dataDir, 0, 0, false, "us-east-1", DEFAULT_ACCOUNT_ID, null, Duration.ofMinutes(1));
   }
 
   public LocalIotCoreConfig withPorts(int mqtt, int http) {
-    return new LocalIotCoreConfig(dataDir, mqtt, http, awsQuotas, region, accountId, httpApi);
+    return new LocalIotCoreConfig(
+        dataDir, mqtt, http, awsQuotas, region, accountId, httpApi, jobsMinute);
   }
 
   public LocalIotCoreConfig withHttpApi(HttpApiFactory factory) {
     return new LocalIotCoreConfig(
-        dataDir, mqttPort, httpPort, awsQuotas, region, accountId, factory);
+        dataDir, mqttPort, httpPort, awsQuotas, region, accountId, factory, jobsMinute);
   }
 
   public LocalIotCoreConfig withAwsQuotas(boolean quotas) {
-    return new LocalIotCoreConfig(dataDir, mqttPort, httpPort, quotas, region, accountId, httpApi);
+    return new LocalIotCoreConfig(
+        dataDir, mqttPort, httpPort, quotas, region, accountId, httpApi, jobsMinute);
+  }
+
+  /** With job rollout minutes of {@code minute} (a second makes a 10-per-minute rate 10/s). */
+  public LocalIotCoreConfig withJobsMinute(Duration minute) {
+    return new LocalIotCoreConfig(
+        dataDir, mqttPort, httpPort, awsQuotas, region, accountId, httpApi, minute);
   }
 
   RegistryConfig registryConfig() {

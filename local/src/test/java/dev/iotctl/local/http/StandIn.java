@@ -5,6 +5,7 @@ import dev.iotctl.local.LocalIotCore;
 import dev.iotctl.local.LocalIotCoreConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The assembled local IoT Core for tests ({@link LocalIotCore}: SQLite registry, CA, MQTT gateway
@@ -23,7 +24,8 @@ public final class StandIn implements AutoCloseable {
   public StandIn(Path dataDir, HttpApiConfig config, boolean awsQuotas) {
     core =
         LocalIotCore.start(
-            new LocalIotCoreConfig(dataDir, 0, 0, awsQuotas, "us-east-1", ACCOUNT_ID, null)
+            new LocalIotCoreConfig(
+                    dataDir, 0, 0, awsQuotas, "us-east-1", ACCOUNT_ID, null, Duration.ofMinutes(1))
                 .withHttpApi(new LocalHttpApiFactory(config)));
   }
 

@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
 public final class JobsMqttBridge implements DevicePublishListener {
   private static final Logger LOG = LoggerFactory.getLogger(JobsMqttBridge.class);
 
+  /**
+   * Requests waiting for the service beyond which devices are answered RequestThrottled at once, so
+   * a flooding client cannot grow the queue without bound (AWS throttles the Jobs API too).
+   */
+  static final int MAX_BACKLOG = 10_000;
+
   private final JobsService service;
   private final Publisher publisher;
 
@@ -34,7 +40,18 @@ public final class JobsMqttBridge implements DevicePublishListener {
 
   @Override
   public void onPublish(ConnectionPrincipal from, String topic, byte[] payload) {
-    JobsTopic.parse(topic).ifPresent(request -> service.submit(() -> answer(request, payload)));
+    JobsTopic.parse(topic)
+        .ifPresent(
+            request -> {
+              if (service.backlog() >= MAX_BACKLOG) {
+                reject(
+                    request,
+                    new JobsException(JobsErrorCode.REQUEST_THROTTLED, "Rate exceeded"),
+                    DeviceRequests.clientTokenOf(payload));
+                return;
+              }
+              service.submit(() -> answer(request, payload));
+            });
   }
 
   private void answer(JobsTopic request, byte[] payload) {
@@ -89,7 +106,8 @@ public final class JobsMqttBridge implements DevicePublishListener {
     } catch (IotException e) {
       reject(request, asJobsError(e), token);
     } catch (RuntimeException e) {
-      LOG.warn("jobs request on {} failed", request.topic(), e);
+      // The thing name is validated; the rest of the topic is client text and stays out of logs.
+      LOG.warn("jobs {} request of {} failed", request.kind(), request.thingName(), e);
       reject(request, new JobsException(JobsErrorCode.INTERNAL_ERROR, "Internal error"), token);
     }
   }

@@ -43,10 +43,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -81,8 +79,10 @@ public final class JobsService implements RegistryListener, AutoCloseable {
   private final PresignedUrls presigner;
   private final Supplier<Optional<URI>> httpUrl;
   private final Rollout rollout;
-  private final ScheduledExecutorService thread;
+  private final java.util.concurrent.ScheduledThreadPoolExecutor thread;
   private volatile Thread serviceThread;
+  private final java.util.concurrent.atomic.AtomicInteger waiting =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private JobsService(
       Database db,
@@ -102,7 +102,8 @@ public final class JobsService implements RegistryListener, AutoCloseable {
     this.rollout = new Rollout(timing);
     this.presigner = new PresignedUrls(presignKey(db), account.region(), timing.clock());
     this.thread =
-        Executors.newSingleThreadScheduledExecutor(
+        new java.util.concurrent.ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "iotctl-jobs");
               t.setDaemon(true);
@@ -693,11 +694,22 @@ public final class JobsService implements RegistryListener, AutoCloseable {
     }
   }
 
+  /** Operations waiting for the service thread: devices beyond a bound are throttled. */
+  public int backlog() {
+    return waiting.get();
+  }
+
   /** Runs {@code task} on the service thread, in order with every other operation. */
   public void submit(Runnable task) {
+    waiting.incrementAndGet();
     try {
-      thread.execute(task);
+      thread.execute(
+          () -> {
+            waiting.decrementAndGet();
+            task.run();
+          });
     } catch (RejectedExecutionException e) {
+      waiting.decrementAndGet();
       LOG.debug("jobs service stopped; task dropped");
     }
   }

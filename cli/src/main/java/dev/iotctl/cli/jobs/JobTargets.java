@@ -10,9 +10,14 @@ import java.util.List;
 public final class JobTargets {
   private JobTargets() {}
 
-  /** ARNs for {@code spec}, e.g. {@code thing:lamp,group:fleet}. */
+  /** ARNs for {@code spec}, e.g. {@code thing:lamp,group:fleet}, in the clients' account. */
   public static List<String> arns(String spec, AwsClients clients) {
-    String prefix = "arn:aws:iot:" + clients.region() + ":" + clients.accountId() + ":";
+    return arns(spec, clients.region(), clients.accountId());
+  }
+
+  /** ARNs for {@code spec} in {@code region} and {@code accountId}. */
+  public static List<String> arns(String spec, String region, String accountId) {
+    String prefix = "arn:aws:iot:" + region + ":" + accountId + ":";
     List<String> arns = new ArrayList<>();
     for (String item : spec.split(",")) {
       String t = item.trim();

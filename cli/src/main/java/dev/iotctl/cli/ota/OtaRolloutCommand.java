@@ -112,10 +112,10 @@ final class OtaRolloutCommand extends AwsCommand {
     SignedFirmware signed = SignedFirmware.sign(file, key);
     String name = file.getFileName().toString();
     String url = stage(clients, name);
+    // One account lookup (STS on AWS) for the presign role and both jobs' target ARNs.
+    String account = clients.accountId();
     String role =
-        presignRole != null
-            ? presignRole
-            : "arn:aws:iam::" + clients.accountId() + ":role/iotctl-ota-presign";
+        presignRole != null ? presignRole : "arn:aws:iam::" + account + ":role/iotctl-ota-presign";
     FirmwareDocument document;
     try {
       document =
@@ -143,7 +143,7 @@ final class OtaRolloutCommand extends AwsCommand {
     try {
       if (canary != null) {
         JobProgress canaryResult =
-            runJob(clients, prefix + "-canary", canary, document, role, false, inFlight);
+            runJob(clients, account, prefix + "-canary", canary, document, role, false, inFlight);
         summary.set("canary", canaryResult.json());
         if (!canaryResult.succeededAll()) {
           summary.put("result", "canary failed: the fleet job was not created");
@@ -152,7 +152,7 @@ final class OtaRolloutCommand extends AwsCommand {
         }
       }
       JobProgress fleetResult =
-          runJob(clients, prefix + "-fleet", fleet, document, role, true, inFlight);
+          runJob(clients, account, prefix + "-fleet", fleet, document, role, true, inFlight);
       summary.set("fleet", fleetResult.json());
       boolean ok = fleetResult.succeededAll();
       summary.put("result", ok ? "succeeded" : "fleet job " + fleetResult.status().toLowerCase());
@@ -171,6 +171,7 @@ final class OtaRolloutCommand extends AwsCommand {
   /** Creates one job and follows it to its end, printing its progress. */
   private JobProgress runJob(
       AwsClients clients,
+      String account,
       String jobId,
       String group,
       FirmwareDocument document,
@@ -181,7 +182,7 @@ final class OtaRolloutCommand extends AwsCommand {
     CreateJobRequest.Builder request =
         CreateJobRequest.builder()
             .jobId(jobId)
-            .targets(JobTargets.arns("group:" + group, clients))
+            .targets(JobTargets.arns("group:" + group, clients.region(), account))
             .document(document.toJsonText())
             .description("firmware " + version + " for group " + group)
             .presignedUrlConfig(p -> p.roleArn(role).expiresInSec(3600L));

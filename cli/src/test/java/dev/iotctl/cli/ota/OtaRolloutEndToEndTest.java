@@ -12,6 +12,9 @@ import dev.iotctl.core.error.IotException;
 import dev.iotctl.core.jobs.ExecutionStatus;
 import dev.iotctl.core.jobs.JobExecution;
 import dev.iotctl.core.jobs.JobStatus;
+import dev.iotctl.core.pki.KeyPairs;
+import dev.iotctl.core.pki.KeyType;
+import dev.iotctl.core.pki.Pem;
 import dev.iotctl.core.policy.PolicyTemplate;
 import dev.iotctl.device.mqtt.DeviceConnection;
 import dev.iotctl.device.mqtt.DeviceConnectionSettings;
@@ -23,8 +26,13 @@ import dev.iotctl.local.LocalIotCore;
 import dev.iotctl.local.LocalIotCoreConfig;
 import dev.iotctl.local.http.LocalHttpApiFactory;
 import dev.iotctl.local.jobs.Job;
+import dev.iotctl.local.registry.CertificateMode;
+import dev.iotctl.local.registry.CertificateStatus;
+import dev.iotctl.local.registry.ThingPrincipalType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,12 +51,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The issue's "done when": fifty sample devices (each its own certificate and TLS connection,
- * issued by {@code iotctl certs issue}) on the stand-in; {@code iotctl ota rollout} sends signed
- * firmware to a canary group of five, then to the other 45 at a limited rate, and every device
- * reports the new version; a badly signed update is stopped by the canary, and sent to the whole
- * fleet it is aborted by the abort criteria after the threshold, the rest going from QUEUED to
- * CANCELED, which {@code iotctl jobs watch} shows. The stand-in's rollout minute lasts two seconds.
+ * The issue's "done when": fifty sample devices (each its own certificate and TLS connection, from
+ * the stand-in's CA, the shipped device policy) on the stand-in; {@code iotctl ota rollout} sends
+ * signed firmware to a canary group of five, then to the other 45 at a limited rate, and every
+ * device reports the new version; a badly signed update is stopped by the canary, and sent to the
+ * whole fleet it is aborted by the abort criteria after the threshold, the rest going from QUEUED
+ * to CANCELED, which {@code iotctl jobs watch} shows. The stand-in's rollout minute lasts two
+ * seconds.
  */
 class OtaRolloutEndToEndTest {
   private static final int DEVICES = 50;
@@ -104,25 +113,12 @@ class OtaRolloutEndToEndTest {
     assertThat(iotctl("policy", "create", "device", "--file", policy.toString()).exitCode())
         .isZero();
     Path certs = dir.resolve("certs");
-    CliRunner.Result issued =
-        iotctl(
-            "certs",
-            "issue",
-            "--prefix",
-            "dev-",
-            "--count",
-            Integer.toString(DEVICES),
-            "--policy",
-            "device",
-            "--create-thing",
-            "--out",
-            certs.toString());
-    assertThat(issued.exitCode()).as(issued.err()).isZero();
     var groups = core.registry().thingGroups();
     for (String group : List.of("canary", "fleet", "all")) {
       groups.create(group, Optional.empty(), Optional.empty(), Map.of());
     }
     for (int i = 1; i <= DEVICES; i++) {
+      provision(thing(i), certs.resolve(thing(i)));
       groups.addThing(i <= CANARY ? "canary" : "fleet", thing(i));
       groups.addThing("all", thing(i));
     }
@@ -296,29 +292,58 @@ class OtaRolloutEndToEndTest {
       List<Future<ShadowDeviceApp>> started = new ArrayList<>();
       for (int i = 1; i <= DEVICES; i++) {
         String name = thing(i);
-        DeviceBundle bundle = DeviceBundle.read(certs.resolve(name)).orElseThrow();
-        List<String> args = new ArrayList<>(bundle.command().subList(4, bundle.command().size()));
-        args.addAll(
-            List.of(
-                "--code_signing_key", codeSigningKey.toString(),
-                "--firmware_dir", dir.resolve("firmware").resolve(name).toString(),
-                "--wait_time", "3600"));
-        ShadowDeviceApp app =
-            new ShadowDeviceApp(ShadowDeviceArgs.parse(args.toArray(String[]::new)));
-        devices.add(app);
-        started.add(
-            starters.submit(
-                () -> {
-                  app.start();
-                  return app;
-                }));
+        Path bundle = certs.resolve(name);
+        String[] args = {
+          "--device_name", name,
+          "--endpoint", "127.0.0.1",
+          "--port", Integer.toString(core.mqttPort()),
+          "--root_ca", core.rootCaPath().toString(),
+          "--cert", bundle.resolve(DeviceBundle.CERTIFICATE).toString(),
+          "--private", bundle.resolve(DeviceBundle.PRIVATE_KEY).toString(),
+          "--code_signing_key", codeSigningKey.toString(),
+          "--firmware_dir", dir.resolve("firmware").resolve(name).toString(),
+          "--wait_time", "3600"
+        };
+        var config = ShadowDeviceArgs.parse(args);
+        started.add(starters.submit(() -> startWithRetry(config)));
       }
       for (Future<ShadowDeviceApp> f : started) {
-        assertThat(f.get().firmwareVersion()).isEqualTo("1.0.0");
+        ShadowDeviceApp app = f.get();
+        devices.add(app);
+        assertThat(app.firmwareVersion()).isEqualTo("1.0.0");
       }
     } finally {
       starters.shutdown();
     }
+  }
+
+  /**
+   * A thing with its own key and certificate from the stand-in's CA, registered ACTIVE, attached to
+   * the thing and carrying the shipped device policy (what {@code iotctl certs issue
+   * --create-thing} does, without its HTTP round trips).
+   */
+  private static void provision(String name, Path bundle) throws Exception {
+    KeyPair keys = KeyPairs.generate(KeyType.EC_P256);
+    X509Certificate certificate =
+        core.certificateAuthority()
+            .issueDeviceCertificate(keys.getPublic(), name, Duration.ofDays(30));
+    Files.createDirectories(bundle);
+    Pem.writeAtomically(bundle.resolve(DeviceBundle.CERTIFICATE), Pem.toPem(certificate));
+    Pem.writePrivateKey(bundle.resolve(DeviceBundle.PRIVATE_KEY), keys.getPrivate());
+    var registry = core.registry();
+    registry.things().create(name, Optional.empty(), Map.of());
+    String id =
+        registry
+            .certificates()
+            .register(
+                Pem.toPem(certificate),
+                CertificateStatus.ACTIVE,
+                CertificateMode.DEFAULT,
+                Optional.empty())
+            .id();
+    String arn = "arn:aws:iot:us-east-1:" + core.config().accountId() + ":cert/" + id;
+    registry.policies().attach("device", arn);
+    registry.thingPrincipals().attach(name, arn, ThingPrincipalType.EXCLUSIVE_THING);
   }
 
   /**

@@ -4,7 +4,9 @@ import dev.iotctl.cli.certs.CertsCommand;
 import dev.iotctl.cli.demo.DemoCommand;
 import dev.iotctl.cli.framework.GlobalOptions;
 import dev.iotctl.cli.framework.VersionProvider;
+import dev.iotctl.cli.jobs.JobsCommand;
 import dev.iotctl.cli.local.LocalCommand;
+import dev.iotctl.cli.ota.OtaCommand;
 import dev.iotctl.cli.policy.PolicyCommand;
 import dev.iotctl.cli.shadow.ShadowCommand;
 import dev.iotctl.cli.things.ThingsCommand;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
       ShadowCommand.class,
       ThingsCommand.class,
       PolicyCommand.class,
+      JobsCommand.class,
+      OtaCommand.class,
       GenerateCompletion.class
     })
 public final class IotctlCommand implements Runnable {

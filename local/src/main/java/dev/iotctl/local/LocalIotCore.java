@@ -1,11 +1,16 @@
 package dev.iotctl.local;
 
+import dev.iotctl.core.jobs.JobTiming;
 import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.core.policy.PolicyDocument;
 import dev.iotctl.core.shadow.ShadowEngine;
 import dev.iotctl.local.gateway.DeviceGateway;
+import dev.iotctl.local.gateway.DevicePublishListener;
 import dev.iotctl.local.gateway.GatewayConfig;
 import dev.iotctl.local.gateway.PolicyAuthorizer;
+import dev.iotctl.local.jobs.JobsMqttBridge;
+import dev.iotctl.local.jobs.JobsService;
+import dev.iotctl.local.jobs.RegistryTargets;
 import dev.iotctl.local.logs.DeviceEventLog;
 import dev.iotctl.local.registry.Registry;
 import dev.iotctl.local.rules.RulesService;
@@ -38,6 +43,7 @@ public final class LocalIotCore implements AutoCloseable {
   private DeviceGateway gateway;
   private LiveConnectionUpdater updater;
   private ShadowService shadowService;
+  private JobsService jobs;
   private RulesService rules;
   private DeviceEventLog events;
   private HttpApiFactory.RunningHttpApi httpApi;
@@ -90,7 +96,18 @@ public final class LocalIotCore implements AutoCloseable {
     shadowService =
         new ShadowService(
             new ShadowEngine(), new RegistryShadowStore(registry.shadows()), gateway::publish);
-    gateway.setDevicePublishListener(new ShadowMqttBridge(shadowService));
+    jobs =
+        JobsService.start(
+            dir,
+            new RegistryTargets(registry),
+            gateway::publish,
+            new JobTiming(config.clock(), config.jobsMinute()),
+            config.registryConfig(),
+            this::httpUrl);
+    registry.addListener(jobs);
+    gateway.setDevicePublishListener(
+        DevicePublishListener.all(
+            new ShadowMqttBridge(shadowService), new JobsMqttBridge(jobs, gateway::publish)));
     rules = RulesService.start(registry, gateway, dir);
     events =
         new DeviceEventLog(
@@ -129,6 +146,11 @@ public final class LocalIotCore implements AutoCloseable {
   /** The Device Shadow service, shared by MQTT and HTTP. */
   public ShadowService shadowService() {
     return shadowService;
+  }
+
+  /** Jobs and OTA rollouts ({@code DIR/jobs.db}, files under {@code DIR/files}). */
+  public JobsService jobs() {
+    return jobs;
   }
 
   /** Topic rules: {@code DIR/actions.jsonl}, {@code DIR/stats.json}. */
@@ -195,6 +217,10 @@ public final class LocalIotCore implements AutoCloseable {
     stop(gateway);
     stop(rules);
     stop(events);
+    if (jobs != null && registry != null) {
+      registry.removeListener(jobs);
+    }
+    stop(jobs);
     stop(shadowService);
     stop(updater);
     stop(registry);
@@ -202,6 +228,7 @@ public final class LocalIotCore implements AutoCloseable {
     gateway = null;
     rules = null;
     events = null;
+    jobs = null;
     shadowService = null;
     updater = null;
     registry = null;

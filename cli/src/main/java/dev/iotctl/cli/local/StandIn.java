@@ -10,10 +10,17 @@ public final class StandIn {
   private StandIn() {}
 
   public static LocalIotCore start(Path dataDir, int mqttPort, int httpPort, boolean awsQuotas) {
+    return start(dataDir, mqttPort, httpPort, awsQuotas, java.time.Duration.ofMinutes(1));
+  }
+
+  /** With job rollout minutes of {@code jobsMinute} ({@code local up --jobs-minute}). */
+  public static LocalIotCore start(
+      Path dataDir, int mqttPort, int httpPort, boolean awsQuotas, java.time.Duration jobsMinute) {
     return LocalIotCore.start(
         LocalIotCoreConfig.defaults(dataDir)
             .withPorts(mqttPort, httpPort)
             .withAwsQuotas(awsQuotas)
+            .withJobsMinute(jobsMinute)
             .withHttpApi(new LocalHttpApiFactory()));
   }
 }

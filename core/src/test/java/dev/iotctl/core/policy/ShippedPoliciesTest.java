@@ -125,6 +125,36 @@ class ShippedPoliciesTest {
   }
 
   @Test
+  void deviceUsesItsOwnJobsTopicsOnlyAndCannotFakeTheServicePushes() throws IOException {
+    PolicyDocument doc = load("device.json");
+    for (String request : List.of("get", "start-next", "fw-1/get", "$next/get", "fw-1/update")) {
+      assertThat(allowed(doc, "iot:Publish", topic("$aws/things/thing-a/jobs/" + request), A))
+          .as("A requests %s", request)
+          .isTrue();
+      assertThat(allowed(doc, "iot:Publish", topic("$aws/things/thing-b/jobs/" + request), A))
+          .as("A requests %s for B", request)
+          .isFalse();
+    }
+    for (String push : List.of("notify", "notify-next", "get/accepted", "fw-1/update/rejected")) {
+      assertThat(allowed(doc, "iot:Publish", topic("$aws/things/thing-a/jobs/" + push), A))
+          .as("A publishes the service's %s", push)
+          .isFalse();
+      assertThat(allowed(doc, "iot:Subscribe", filter("$aws/things/thing-a/jobs/" + push), A))
+          .isTrue();
+      assertThat(allowed(doc, "iot:Receive", topic("$aws/things/thing-a/jobs/" + push), A))
+          .isTrue();
+      assertThat(allowed(doc, "iot:Subscribe", filter("$aws/things/thing-b/jobs/" + push), A))
+          .isFalse();
+      assertThat(allowed(doc, "iot:Receive", topic("$aws/things/thing-b/jobs/" + push), A))
+          .isFalse();
+    }
+    assertThat(allowed(doc, "iot:Subscribe", filter("$aws/things/thing-a/jobs/get/+"), A))
+        .as("the SDK's reply filter")
+        .isTrue();
+    assertThat(allowed(doc, "iot:Subscribe", filter("$aws/things/+/jobs/notify"), A)).isFalse();
+  }
+
+  @Test
   void shadowOnlyDeviceHasNoTelemetry() throws IOException {
     PolicyDocument doc = load("device-shadow-only.json");
 

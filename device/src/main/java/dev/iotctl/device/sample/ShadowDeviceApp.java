@@ -3,10 +3,14 @@ package dev.iotctl.device.sample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iotctl.core.ota.CodeSigning;
+import dev.iotctl.device.jobs.JobRunner;
+import dev.iotctl.device.jobs.JobsClient;
 import dev.iotctl.device.mqtt.ConnectionListener;
 import dev.iotctl.device.mqtt.DeviceConnection;
 import dev.iotctl.device.mqtt.DeviceConnectionSettings;
 import dev.iotctl.device.mqtt.Qos;
+import dev.iotctl.device.ota.FirmwareUpdater;
 import dev.iotctl.device.shadow.ShadowClient;
 import dev.iotctl.device.shadow.ShadowDelta;
 import dev.iotctl.device.shadow.ShadowTopics;
@@ -35,6 +39,9 @@ import java.util.function.Consumer;
  * {@code wait_time} values and reporting them back), and publishes a reading every {@code
  * wait_time} seconds. Runs in-process for the CLI demo; {@link ShadowDevice} wraps it for the
  * command line.
+ *
+ * <p>With {@link ShadowDeviceConfig#ota()} it also runs firmware-update jobs ({@link
+ * FirmwareUpdater}) and reports {@code firmware_version} in the shadow.
  */
 public final class ShadowDeviceApp implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +58,8 @@ public final class ShadowDeviceApp implements AutoCloseable {
   private final ScheduledThreadPoolExecutor scheduler;
   private volatile DeviceConnection connection;
   private volatile ShadowClient shadow;
+  private volatile JobRunner jobs;
+  private volatile String firmwareVersion;
 
   public ShadowDeviceApp(ShadowDeviceConfig config) {
     this.config = config;
@@ -86,6 +95,11 @@ public final class ShadowDeviceApp implements AutoCloseable {
     return readingsSent.get();
   }
 
+  /** The installed firmware version, or null without firmware updates. */
+  public String firmwareVersion() {
+    return firmwareVersion;
+  }
+
   /** Completes when the device has stopped (by {@link #stop()}, count or duration). */
   public CompletableFuture<Void> stopped() {
     return stopped;
@@ -113,6 +127,9 @@ public final class ShadowDeviceApp implements AutoCloseable {
       await(shadow.onDelta(this::onDelta));
       step(Step.Kind.SUBSCRIBED, topics.delta());
       report(waitTime.get());
+      if (config.ota() != null) {
+        startJobs(config.ota());
+      }
       catchUpWithDesired();
       scheduleReading();
       if (config.duration() != null) {
@@ -131,6 +148,9 @@ public final class ShadowDeviceApp implements AutoCloseable {
       return;
     }
     scheduler.shutdown();
+    if (jobs != null) {
+      jobs.close();
+    }
     if (shadow != null) {
       shadow.close();
     }
@@ -173,6 +193,11 @@ public final class ShadowDeviceApp implements AutoCloseable {
             // Deltas published while offline are lost with the clean session. Not on this
             // (dispatch) thread: the shadow reply is delivered by it.
             runInBackground(ShadowDeviceApp.this::catchUpAfterReconnect);
+            // Job notifications sent while offline are lost too: look for pending jobs.
+            JobRunner runner = jobs;
+            if (runner != null) {
+              runner.poke();
+            }
           }
 
           @Override
@@ -253,6 +278,48 @@ public final class ShadowDeviceApp implements AutoCloseable {
         "{\"state\":{\"reported\":"
             + reported
             + "}} accepted, version "
+            + accepted.path("version").asLong());
+  }
+
+  /** Reports the installed version, then runs pending and future firmware-update jobs. */
+  private void startJobs(ShadowDeviceConfig.Ota ota) {
+    java.security.PublicKey key;
+    try {
+      key = CodeSigning.parsePublicKey(java.nio.file.Files.readString(ota.codeSigningKey()));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "Cannot read the code-signing key " + ota.codeSigningKey() + ": " + e.getMessage(), e);
+    }
+    firmwareVersion =
+        FirmwareUpdater.installedVersion(ota.firmwareDir()).orElse(ota.initialVersion());
+    reportFirmware(firmwareVersion);
+    FirmwareUpdater updater =
+        new FirmwareUpdater(
+            key,
+            ota.firmwareDir(),
+            () -> firmwareVersion,
+            version -> {
+              firmwareVersion = version;
+              step(Step.Kind.INSTALLED, "firmware " + version + " in " + ota.firmwareDir());
+              reportFirmware(version);
+            });
+    jobs =
+        new JobRunner(
+            new JobsClient(connection, config.deviceName(), config.requestTimeout()),
+            updater,
+            event -> step(Step.Kind.JOB, event.jobId() + " " + event.what()),
+            config.requestTimeout());
+    jobs.start();
+  }
+
+  private void reportFirmware(String version) {
+    JsonNode accepted =
+        await(shadow.report(JSON.createObjectNode().put("firmware_version", version)));
+    step(
+        Step.Kind.REPORTED,
+        "{\"state\":{\"reported\":{\"firmware_version\":\""
+            + version
+            + "\"}}} accepted, version "
             + accepted.path("version").asLong());
   }
 

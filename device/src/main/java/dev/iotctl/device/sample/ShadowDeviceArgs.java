@@ -19,9 +19,13 @@ public final class ShadowDeviceArgs {
                            [--port 8883] [--shadow_name NAME] [--shadow_property wait_time]
                            [--wait_time 5] [--topic devices/NAME/telemetry] [--count N] [--duration SECONDS]
                            [--keep_alive 30]
+                           [--code_signing_key PEM [--firmware_dir firmware] [--firmware_version 1.0.0]]
         Connects as thing NAME, reports {"state":{"reported":{"wait_time":5}}}, applies desired
         wait_time values from the shadow's delta, and publishes a reading to --topic every wait_time
-        seconds. Runs until interrupted, or until --count readings or --duration seconds.""";
+        seconds. Runs until interrupted, or until --count readings or --duration seconds.
+        With --code_signing_key it also runs firmware-update jobs (AWS IoT Jobs): downloads the
+        file, checks its SHA-256 and its ECDSA signature against that public key, installs it into
+        --firmware_dir and reports firmware_version in the shadow.""";
 
   private static final List<String> FLAGS =
       List.of(
@@ -37,7 +41,10 @@ public final class ShadowDeviceArgs {
           "topic",
           "count",
           "duration",
-          "keep_alive");
+          "keep_alive",
+          "code_signing_key",
+          "firmware_dir",
+          "firmware_version");
 
   private ShadowDeviceArgs() {}
 
@@ -81,21 +88,34 @@ public final class ShadowDeviceArgs {
     }
     String deviceName = required(values, "device_name");
     String duration = values.get("duration");
-    return new ShadowDeviceConfig(
-        deviceName,
-        required(values, "endpoint"),
-        positive(values, "port", 8883),
-        Path.of(required(values, "root_ca")),
-        Path.of(required(values, "cert")),
-        Path.of(required(values, "private")),
-        values.get("shadow_name"),
-        values.getOrDefault("shadow_property", "wait_time"),
-        positive(values, "wait_time", 5),
-        values.getOrDefault("topic", "devices/" + deviceName + "/telemetry"),
-        nonNegative(values, "count", 0),
-        duration == null ? null : Duration.ofSeconds(positive(values, "duration", 0)),
-        Duration.ofSeconds(positive(values, "keep_alive", 30)),
-        ShadowDeviceConfig.DEFAULT_REQUEST_TIMEOUT);
+    ShadowDeviceConfig config =
+        new ShadowDeviceConfig(
+            deviceName,
+            required(values, "endpoint"),
+            positive(values, "port", 8883),
+            Path.of(required(values, "root_ca")),
+            Path.of(required(values, "cert")),
+            Path.of(required(values, "private")),
+            values.get("shadow_name"),
+            values.getOrDefault("shadow_property", "wait_time"),
+            positive(values, "wait_time", 5),
+            values.getOrDefault("topic", "devices/" + deviceName + "/telemetry"),
+            nonNegative(values, "count", 0),
+            duration == null ? null : Duration.ofSeconds(positive(values, "duration", 0)),
+            Duration.ofSeconds(positive(values, "keep_alive", 30)),
+            ShadowDeviceConfig.DEFAULT_REQUEST_TIMEOUT);
+    String key = values.get("code_signing_key");
+    if (key == null) {
+      if (values.containsKey("firmware_dir") || values.containsKey("firmware_version")) {
+        throw new UsageException("--firmware_dir and --firmware_version need --code_signing_key");
+      }
+      return config;
+    }
+    return config.withOta(
+        new ShadowDeviceConfig.Ota(
+            Path.of(key),
+            Path.of(values.getOrDefault("firmware_dir", "firmware")),
+            values.getOrDefault("firmware_version", "1.0.0")));
   }
 
   private static String required(Map<String, String> values, String name) {

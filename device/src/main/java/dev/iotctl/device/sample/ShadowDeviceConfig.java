@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param duration stop after this long; null runs until stopped
  * @param keepAlive MQTT keep-alive
  * @param requestTimeout how long a shadow request waits for its reply
+ * @param ota firmware updates over AWS IoT Jobs, or null to run no jobs
  */
 public record ShadowDeviceConfig(
     String deviceName,
@@ -36,7 +37,77 @@ public record ShadowDeviceConfig(
     int count,
     Duration duration,
     Duration keepAlive,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    Ota ota) {
+  /**
+   * Firmware updates: run {@code firmware-update} jobs signed with this key.
+   *
+   * @param codeSigningKey PEM public key (or certificate) that firmware must be signed with
+   * @param firmwareDir where firmware is installed and {@code current-version} kept
+   * @param initialVersion the version reported when nothing was installed in {@code firmwareDir}
+   */
+  public record Ota(Path codeSigningKey, Path firmwareDir, String initialVersion) {
+    public Ota {
+      Objects.requireNonNull(codeSigningKey, "codeSigningKey");
+      Objects.requireNonNull(firmwareDir, "firmwareDir");
+      Objects.requireNonNull(initialVersion, "initialVersion");
+    }
+  }
+
+  /** Without firmware updates. */
+  public ShadowDeviceConfig(
+      String deviceName,
+      String endpoint,
+      int port,
+      Path rootCa,
+      Path certificate,
+      Path privateKey,
+      String shadowName,
+      String shadowProperty,
+      int initialWaitTime,
+      String telemetryTopic,
+      int count,
+      Duration duration,
+      Duration keepAlive,
+      Duration requestTimeout) {
+    this(
+        deviceName,
+        endpoint,
+        port,
+        rootCa,
+        certificate,
+        privateKey,
+        shadowName,
+        shadowProperty,
+        initialWaitTime,
+        telemetryTopic,
+        count,
+        duration,
+        keepAlive,
+        requestTimeout,
+        null);
+  }
+
+  /** The same device, running firmware-update jobs. */
+  public ShadowDeviceConfig withOta(Ota settings) {
+    return new ShadowDeviceConfig(
+        deviceName,
+        endpoint,
+        port,
+        rootCa,
+        certificate,
+        privateKey,
+        shadowName,
+        shadowProperty,
+        initialWaitTime,
+        telemetryTopic,
+        count,
+        duration,
+        keepAlive,
+        requestTimeout,
+        settings);
+  }
+
   /** The shadow request timeout the command line uses. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 

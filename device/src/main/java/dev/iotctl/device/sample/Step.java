@@ -20,6 +20,10 @@ public record Step(Instant time, Kind kind, String message) {
     APPLIED,
     IGNORED,
     TELEMETRY,
+    /** A job started, finished or failed (firmware updates). */
+    JOB,
+    /** New firmware was installed. */
+    INSTALLED,
     ERROR,
     STOPPED
   }

@@ -69,6 +69,29 @@ class ShadowDeviceArgsTest {
     assertThat(ShadowDeviceArgs.wantsHelp(new String[] {"--help"})).isTrue();
   }
 
+  @Test
+  void firmwareFlagsTurnOnOtaWithDefaults() {
+    assertThat(ShadowDeviceArgs.parse(HANDS_ON).ota()).isNull();
+    ShadowDeviceConfig.Ota ota = ShadowDeviceArgs.parse(with("--code_signing_key", "cs.pub")).ota();
+    assertThat(ota.codeSigningKey()).isEqualTo(java.nio.file.Path.of("cs.pub"));
+    assertThat(ota.firmwareDir()).isEqualTo(java.nio.file.Path.of("firmware"));
+    assertThat(ota.initialVersion()).isEqualTo("1.0.0");
+    assertThat(
+            ShadowDeviceArgs.parse(
+                    with(
+                        "--code-signing-key=k",
+                        "--firmware_dir",
+                        "fw",
+                        "--firmware_version",
+                        "2.1"))
+                .ota())
+        .isEqualTo(
+            new ShadowDeviceConfig.Ota(
+                java.nio.file.Path.of("k"), java.nio.file.Path.of("fw"), "2.1"));
+    assertThatThrownBy(() -> ShadowDeviceArgs.parse(with("--firmware_dir", "fw")))
+        .hasMessage("--firmware_dir and --firmware_version need --code_signing_key");
+  }
+
   private static String[] with(String... extra) {
     String[] args = new String[HANDS_ON.length + extra.length];
     System.arraycopy(HANDS_ON, 0, args, 0, HANDS_ON.length);

@@ -58,6 +58,18 @@ public final class IotHttpOperations {
   }
 
   /**
+   * The Jobs service: control-plane jobs and job templates, the {@code iot-jobs-data} plane under
+   * {@code /jobs-data}, and pre-signed file downloads under {@code /files}.
+   */
+  public static List<RouteProvider> jobs(dev.iotctl.local.jobs.JobsService jobs) {
+    return List.of(
+        new dev.iotctl.local.jobs.http.JobsControlOperations(jobs),
+        new dev.iotctl.local.jobs.http.JobTemplateOperations(jobs),
+        new dev.iotctl.local.jobs.http.JobsDataOperations(jobs),
+        new dev.iotctl.local.jobs.http.FileOperations(jobs.files(), jobs.presigner()));
+  }
+
+  /**
    * The data plane: shadows through {@code shadows} (the service the MQTT bridge uses, stored in
    * {@code storage}), Publish through {@code gateway}.
    */

@@ -44,6 +44,7 @@ public final class LocalHttpApiFactory implements HttpApiFactory {
     operations.addAll(
         IotHttpOperations.dataPlane(
             core.shadowService(), core.registry().shadows(), core.gateway(), clock));
+    operations.addAll(IotHttpOperations.jobs(core.jobs()));
     LocalHttpApi api =
         LocalHttpApi.start(
             base.withPort(config.httpPort())

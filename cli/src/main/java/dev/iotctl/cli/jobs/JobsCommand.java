@@ -1,0 +1,17 @@
+package dev.iotctl.cli.jobs;
+
+import picocli.CommandLine.Command;
+
+/** {@code iotctl jobs}: create and follow AWS IoT Jobs. */
+@Command(
+    name = "jobs",
+    description = "Create, describe, list, cancel and watch AWS IoT Jobs.",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      JobsCreateCommand.class,
+      JobsDescribeCommand.class,
+      JobsListCommand.class,
+      JobsCancelCommand.class,
+      JobsWatchCommand.class
+    })
+public final class JobsCommand {}

@@ -42,11 +42,10 @@ public final class ReservedTopics {
   /**
    * Whether a client may publish to {@code topic} ("Reserved topics", developer guide): any topic
    * not beginning with {@code $}, and of the reserved ones only those a service takes requests on —
-   * shadow {@code get|update|delete}, jobs {@code get}, {@code start-next}, {@code
-   * {jobId}/get|update}, Device Defender metrics, fleet provisioning {@code create}, {@code
-   * create-from-csr} and {@code provision}, file delivery {@code get|describe}, and Basic Ingest.
-   * Never their {@code /accepted}, {@code /rejected}, {@code /delta} or {@code /documents} replies,
-   * nor events.
+   * shadow {@code get|update|delete}, jobs requests (any jobs topic but replies and pushes), Device
+   * Defender metrics, fleet provisioning {@code create}, {@code create-from-csr} and {@code
+   * provision}, file delivery {@code get|describe}, and Basic Ingest. Never their {@code
+   * /accepted}, {@code /rejected}, {@code /delta} or {@code /documents} replies, nor events.
    */
   public static boolean clientMayPublish(String topic) {
     if (!isReserved(topic)) {
@@ -111,14 +110,18 @@ public final class ReservedTopics {
     return level.equals("json") || level.equals("cbor");
   }
 
-  /** {@code $aws/things/T/jobs/get|start-next} and {@code …/jobs/{jobId}/get|update}. */
+  /**
+   * Any topic under {@code $aws/things/T/jobs/} but the service's replies ({@code …/accepted},
+   * {@code …/rejected}) and pushes ({@code notify}, {@code notify-next}): the Jobs service answers
+   * a request topic that maps to no API with {@code InvalidTopic} ("Jobs API error responses")
+   * rather than the broker disconnecting the client.
+   */
   private static boolean isJobsRequest(String[] levels) {
-    if (levels.length == 5) {
-      return levels[4].equals("get") || levels[4].equals("start-next");
+    String last = levels[levels.length - 1];
+    if (last.equals("accepted") || last.equals("rejected")) {
+      return false;
     }
-    return levels.length == 6
-        && !levels[4].isEmpty()
-        && (levels[5].equals("get") || levels[5].equals("update"));
+    return !(levels.length == 5 && (last.equals("notify") || last.equals("notify-next")));
   }
 
   /**

@@ -71,6 +71,7 @@ class ReservedTopicsTest {
     "$aws/things/t/jobs/start-next, true",
     "$aws/things/t/jobs/job1/get, true",
     "$aws/things/t/jobs/job1/update, true",
+    "$aws/things/t/jobs/fw/extra/get, true",
     "$aws/things/t/jobs/get/accepted, false",
     "$aws/things/t/jobs/job1/update/accepted, false",
     "$aws/things/t/jobs/notify, false",

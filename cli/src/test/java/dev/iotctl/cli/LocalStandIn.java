@@ -14,10 +14,10 @@ public final class LocalStandIn implements AutoCloseable {
     this.core = StandIn.start(dataDir, 0, 0, awsQuotas);
   }
 
-  /** Runs iotctl against this stand-in ({@code --local DIR} appended). */
+  /** Runs iotctl against this stand-in ({@code --local-dir DIR} appended). */
   public CliRunner.Result run(String... args) {
     String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-    all[args.length] = "--local";
+    all[args.length] = "--local-dir";
     all[args.length + 1] = dataDir.toString();
     return CliRunner.run(all);
   }

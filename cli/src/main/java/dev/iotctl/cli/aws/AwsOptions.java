@@ -55,8 +55,7 @@ public final class AwsOptions {
 
     @Option(
         names = "--local",
-        arity = "0..1",
-        paramLabel = "",
+        arity = "0",
         parameterConsumer = LocalFlag.class,
         description = "Target the local stand-in (see --local-dir).")
     String local;

@@ -24,7 +24,14 @@ public final class CommandLineFactory {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(new ExecutionErrorHandler());
     cmd.setParameterExceptionHandler(new UsageErrorHandler());
+    abbreviateSynopsis(cmd);
     cmd.setExitCodeExceptionMapper(ex -> ExecutionErrorHandler.Failure.of(ex).exitCode());
     return cmd;
+  }
+
+  /** "Usage: iotctl things list [OPTIONS]": the options follow, grouped, in the help itself. */
+  private static void abbreviateSynopsis(CommandLine cmd) {
+    cmd.getCommandSpec().usageMessage().abbreviateSynopsis(true);
+    cmd.getSubcommands().values().forEach(CommandLineFactory::abbreviateSynopsis);
   }
 }

@@ -52,6 +52,7 @@ class ErrorsTest {
             "client/x"
           },
           {"--debug", "policy", "lint", "/nonexistent.json"},
+          {"local", "apply", "/nonexistent.json"},
         }) {
       CliRunner.Result r = CliRunner.run(args);
       assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);

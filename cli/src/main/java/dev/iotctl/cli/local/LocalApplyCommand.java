@@ -17,6 +17,7 @@ import dev.iotctl.cli.local.apply.PseudoParameters;
 import dev.iotctl.cli.local.apply.Template;
 import dev.iotctl.cli.local.apply.TemplateReader;
 import dev.iotctl.local.StandInEndpoint;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,6 +63,11 @@ public final class LocalApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    for (Path template : templates) {
+      if (!Files.isRegularFile(template)) {
+        throw new CliException(ExitCodes.USAGE, "no such file: " + template);
+      }
+    }
     List<Template> read;
     try {
       read = templates.stream().map(TemplateReader::read).toList();

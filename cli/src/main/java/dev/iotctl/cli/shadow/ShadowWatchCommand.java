@@ -75,8 +75,10 @@ final class ShadowWatchCommand extends AwsCommand {
               "error: "
                   + thing
                   + " did not sync within "
-                  + timeout.toSeconds()
-                  + " s; still different:");
+                  + (timeout.toMillis() % 1000 == 0
+                      ? timeout.toSeconds() + " s"
+                      : timeout.toMillis() + " ms")
+                  + "; still different:");
       current(shadows)
           .map(ShadowDiff::of)
           .ifPresentOrElse(

@@ -52,9 +52,9 @@ final class AwsIdentity {
   synchronized AwsProfiles profiles() {
     if (profiles == null) {
       profiles = new AwsProfiles(env, profileOption);
-      if (profileOption != null && profiles.profile().isEmpty()) {
+      if (profiles.explicit() && profiles.profile().isEmpty()) {
         throw new CliException(
-            ExitCodes.USAGE, "The config profile (" + profileOption + ") could not be found.");
+            ExitCodes.USAGE, "The config profile (" + profiles.name() + ") could not be found.");
       }
     }
     return profiles;

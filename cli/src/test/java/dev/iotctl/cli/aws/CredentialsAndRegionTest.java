@@ -100,6 +100,13 @@ class CredentialsAndRegionTest {
 
       assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
       assertThat(r.err()).isEqualTo("error: The config profile (nope) could not be found.\n");
+
+      CliRunner.Result fromEnv =
+          CliRunner.run(
+              env(imds, "AWS_REGION", "eu-west-1", "AWS_PROFILE", "ghost"), "things", "list");
+      assertThat(fromEnv.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(fromEnv.err())
+          .isEqualTo("error: The config profile (ghost) could not be found.\n");
     }
   }
 

@@ -7,7 +7,6 @@ import dev.iotctl.local.StandInEndpoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -25,10 +24,7 @@ class ErrorsTest {
   @BeforeAll
   static void start() throws Exception {
     standIn = new LocalStandIn(dir.resolve("stand-in"), false);
-    Path policy = dir.resolve("device.json");
-    Files.copy(Path.of("../policies/device.json"), policy);
-    assertThat(standIn.run("policy", "create", "device", "--file", policy + "").exitCode())
-        .isZero();
+    standIn.createDevicePolicy("device");
   }
 
   @AfterAll

@@ -22,6 +22,14 @@ public final class LocalStandIn implements AutoCloseable {
     return CliRunner.run(all);
   }
 
+  /** Creates policy {@code name} from the shipped {@code policies/device.json}. */
+  public void createDevicePolicy(String name) {
+    CliRunner.Result r = run("policy", "create", name, "--file", "../policies/device.json");
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("policy create " + name + ": " + r.err());
+    }
+  }
+
   @Override
   public void close() {
     core.close();

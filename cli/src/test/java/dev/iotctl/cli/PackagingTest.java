@@ -34,19 +34,9 @@ class PackagingTest {
     Files.createDirectories(root.resolve("cli/target"));
     Files.writeString(root.resolve("cli/target/iotctl.jar"), "");
     Files.copy(Path.of("../bin/install"), root.resolve("bin/install"));
-    Files.writeString(
-        root.resolve("bin/iotctl"),
-        "#!/usr/bin/env bash\nexec '"
-            + Path.of(System.getProperty("java.home"), "bin", "java")
-            + "' -cp '"
-            + System.getProperty("java.class.path")
-            + "' "
-            + Iotctl.class.getName()
-            + " \"$@\"\n");
-    for (String script : new String[] {"bin/install", "bin/iotctl"}) {
-      Files.setPosixFilePermissions(
-          root.resolve(script), PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
+    TestLauncher.write(root.resolve("bin/iotctl"));
+    Files.setPosixFilePermissions(
+        root.resolve("bin/install"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Path home = tmp.resolve("home");
     Files.createDirectories(home);
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,7 @@ class ReadmeCommandsTest {
     assertThat(commands).hasSizeGreaterThan(10);
     assertThat(commands.get(0)).startsWith("bin/iotctl local up");
 
-    writeLauncher();
+    TestLauncher.write(work.resolve("bin/iotctl"));
     copyTree(Path.of("../policies"), work.resolve("policies"));
     Path results = Files.createDirectory(work.resolve(".results"));
     StringBuilder script =
@@ -100,22 +99,6 @@ class ReadmeCommandsTest {
       }
     }
     return commands;
-  }
-
-  /** {@code bin/iotctl} for this build (the real one runs the packaged jar, made after tests). */
-  private void writeLauncher() throws IOException {
-    Path bin = Files.createDirectories(work.resolve("bin"));
-    Path launcher = bin.resolve("iotctl");
-    Files.writeString(
-        launcher,
-        "#!/usr/bin/env bash\nexec '"
-            + Path.of(System.getProperty("java.home"), "bin", "java")
-            + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '"
-            + System.getProperty("java.class.path")
-            + "' "
-            + Iotctl.class.getName()
-            + " \"$@\"\n");
-    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   private void stopLeftoverStandIn() throws IOException {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,7 @@ class OneStandInPerDataDirTest {
 
   @Test
   void anotherProcessIsNamedByItsPidAndItsLockIsTakenOverOnceItIsKilled() throws Exception {
-    Process child = startChild();
+    Process child = StandInProcess.start(dir);
     try {
       await()
           .atMost(Duration.ofSeconds(60))
@@ -80,20 +79,5 @@ class OneStandInPerDataDirTest {
       foreign.write(dir);
     }
     assertThat(StandInEndpoint.read(dir)).contains(foreign);
-  }
-
-  private Process startChild() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(
-            List.of(
-                java.toString(),
-                "-Xmx128m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                LocalIotCoreMain.class.getName(),
-                dir.toString()))
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("child.log").toFile())
-        .start();
   }
 }

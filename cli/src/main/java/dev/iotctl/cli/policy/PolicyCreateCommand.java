@@ -8,9 +8,8 @@ import dev.iotctl.cli.framework.Json;
 import dev.iotctl.core.policy.PolicyDocument;
 import dev.iotctl.core.policy.PolicyTemplate;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,12 +37,7 @@ final class PolicyCreateCommand extends AwsCommand {
   @Option(names = "--strict", description = "Refuse a document with lint findings.")
   boolean strict;
 
-  @Option(
-      names = "--suppress",
-      paramLabel = "CHECK",
-      split = ",",
-      description = "Ignore this lint check (repeatable).")
-  List<String> suppressed = new ArrayList<>();
+  @Mixin SuppressOption suppressed;
 
   @Override
   protected int run(AwsClients clients) {
@@ -54,7 +48,7 @@ final class PolicyCreateCommand extends AwsCommand {
             ? PolicyTemplate.render(template, clients.region(), clients.accountId())
             : template;
     PolicyReview review =
-        PolicyReview.of(file.toString(), PolicyDocument.parse(document), suppressed);
+        PolicyReview.of(file.toString(), PolicyDocument.parse(document), suppressed.checks);
     review.lines().forEach(line -> err().println((strict ? "error: " : "warning: ") + line));
     if (strict && !review.findings().isEmpty()) {
       throw new CliException(

@@ -8,13 +8,11 @@ import dev.iotctl.cli.framework.Titles;
 import dev.iotctl.core.policy.PolicyDocument;
 import dev.iotctl.core.policy.PolicyTemplate;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -42,12 +40,7 @@ final class PolicyLintCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Policy documents.")
   List<Path> files;
 
-  @Option(
-      names = "--suppress",
-      paramLabel = "CHECK",
-      split = ",",
-      description = "Ignore this check (repeatable), e.g. UNKNOWN_ACTION.")
-  List<String> suppressed = new ArrayList<>();
+  @Mixin SuppressOption suppressed;
 
   @Override
   public Integer call() {
@@ -57,7 +50,8 @@ final class PolicyLintCommand implements Callable<Integer> {
       // Shipped documents name ${AWS::Region} and ${AWS::AccountId}: any values lint the same.
       String document =
           PolicyTemplate.render(PolicyFiles.read(file), "us-east-1", PolicyTester.OFFLINE_ACCOUNT);
-      PolicyReview.of(file.toString(), PolicyDocument.parse(document), suppressed).addTo(findings);
+      PolicyReview.of(file.toString(), PolicyDocument.parse(document), suppressed.checks)
+          .addTo(findings);
     }
     outputOptions.get().printer(spec.commandLine().getOut(), Titles.of(spec)).print(result);
     return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +24,7 @@ class BulkInterruptTest {
   @Test
   void anInterruptStopsTheRunKeepsTheInterruptAndFailsNoDevice() throws Exception {
     try (LocalStandIn standIn = new LocalStandIn(dir.resolve("stand-in"), false)) {
-      Path policy = dir.resolve("device.json");
-      Files.copy(Path.of("../policies/device.json"), policy);
-      assertThat(standIn.run("policy", "create", "device", "--file", policy + "").exitCode())
-          .isZero();
+      standIn.createDevicePolicy("device");
       Path out = dir.resolve("certs");
       String[] args = {
         "certs",
@@ -55,7 +51,7 @@ class BulkInterruptTest {
                 stillInterrupted.set(Thread.interrupted());
                 return r;
               });
-      await().atMost(Duration.ofMinutes(1)).until(() -> bundles(out) >= 5);
+      await().atMost(Duration.ofMinutes(1)).until(() -> BulkRuns.completeBundles(out) >= 5);
       runner[0].interrupt();
       CliRunner.Result r = run.get();
 
@@ -69,16 +65,7 @@ class BulkInterruptTest {
       resume[args.length] = "--resume";
       CliRunner.Result finished = standIn.run(resume);
       assertThat(finished.exitCode()).as(finished.err()).isZero();
-      assertThat(bundles(out)).isEqualTo(100);
-    }
-  }
-
-  private static long bundles(Path out) throws Exception {
-    if (!Files.isDirectory(out)) {
-      return 0;
-    }
-    try (Stream<Path> dirs = Files.list(out)) {
-      return dirs.filter(d -> Files.exists(d.resolve(DeviceBundle.DEVICE_JSON))).count();
+      assertThat(BulkRuns.completeBundles(out)).isEqualTo(100);
     }
   }
 }

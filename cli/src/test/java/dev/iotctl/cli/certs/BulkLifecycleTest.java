@@ -29,10 +29,7 @@ class BulkLifecycleTest {
   @BeforeAll
   static void start() throws Exception {
     standIn = new LocalStandIn(dir.resolve("stand-in"), false);
-    Path policy = dir.resolve("device.json");
-    Files.copy(Path.of("../policies/device.json"), policy);
-    assertThat(standIn.run("policy", "create", "device", "--file", policy.toString()).exitCode())
-        .isZero();
+    standIn.createDevicePolicy("device");
   }
 
   @AfterAll
@@ -152,9 +149,7 @@ class BulkLifecycleTest {
   @Test
   void concurrencyAboveAwsQuotasIsCappedWithANote() throws Exception {
     try (LocalStandIn throttled = new LocalStandIn(dir.resolve("quotas"), true)) {
-      Path policy = dir.resolve("device.json");
-      assertThat(throttled.run("policy", "create", "device", "--file", policy + "").exitCode())
-          .isZero();
+      throttled.createDevicePolicy("device");
       CliRunner.Result r =
           throttled.run(
               "certs",

@@ -5,20 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iotctl.cli.CliRunner;
-import dev.iotctl.cli.Iotctl;
 import dev.iotctl.cli.LocalStandIn;
 import dev.iotctl.cli.framework.Json;
-import dev.iotctl.core.pki.CertificateIds;
-import dev.iotctl.core.pki.Pem;
-import java.io.File;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,10 +34,7 @@ class KillResumeLeftoversTest {
   @Test
   void repeatedKillsAndResumesLeaveNoTempFileNoDuplicateNoOrphanAndNoLostKey() throws Exception {
     try (LocalStandIn standIn = new LocalStandIn(dir.resolve("stand-in"), false)) {
-      Path policy = dir.resolve("device.json");
-      Files.copy(Path.of("../policies/device.json"), policy);
-      assertThat(standIn.run("policy", "create", "device", "--file", policy.toString()).exitCode())
-          .isZero();
+      standIn.createDevicePolicy("device");
       Path out = dir.resolve("certs");
       List<String> args =
           List.of(
@@ -64,17 +55,19 @@ class KillResumeLeftoversTest {
               standIn.dataDir.toString());
 
       // Ctrl-C: the run says where it stopped and how to go on.
-      Process interrupted = start(args, false, dir.resolve("run-0.log"));
+      Process interrupted = BulkRuns.startCli(args, dir.resolve("run-0.log"));
       waitForMoreBundles(out, 0, 3, interrupted);
       new ProcessBuilder("kill", "-INT", Long.toString(interrupted.pid())).start().waitFor();
       assertThat(interrupted.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(Files.readString(dir.resolve("run-0.log")))
           .containsPattern("interrupted at \\d+/" + DEVICES + "; rerun with --resume");
 
+      List<String> resume = new ArrayList<>(args);
+      resume.add("--resume");
       int tempFilesSeenAfterKills = 0;
       for (int kill = 1; kill <= KILLS; kill++) {
-        int before = completeBundles(out);
-        Process child = start(args, true, dir.resolve("run-" + kill + ".log"));
+        int before = BulkRuns.completeBundles(out);
+        Process child = BulkRuns.startCli(resume, dir.resolve("run-" + kill + ".log"));
         try {
           waitForMoreBundles(out, before, kill, child);
           // Kill mid-write when possible: the moment a bundle has a temp file.
@@ -89,64 +82,25 @@ class KillResumeLeftoversTest {
           "kill/resume: %d SIGKILLs, %d temp files found right after them%n",
           KILLS, tempFilesSeenAfterKills);
 
-      List<String> resume = new ArrayList<>(args);
-      resume.add("--resume");
       CliRunner.Result last = CliRunner.run(resume.toArray(String[]::new));
       assertThat(last.exitCode()).as(last.err()).isZero();
       JsonNode summary = Json.MAPPER.readTree(last.out());
       assertThat(summary.path("failed").size()).isZero();
 
       assertThat(tempFiles(out)).as("temp files left after the resumes").isEmpty();
-      assertOneCertificatePerDeviceAndNoOrphan(standIn, out);
+      List<String> devices = new ArrayList<>();
+      for (int i = 1; i <= DEVICES; i++) {
+        devices.add(String.format("k-%04d", i));
+      }
+      BulkRuns.assertOneCertificatePerDeviceAndNoOrphan(standIn, out, devices);
     }
-  }
-
-  private void assertOneCertificatePerDeviceAndNoOrphan(LocalStandIn standIn, Path out)
-      throws Exception {
-    Set<String> attached = new HashSet<>();
-    for (int i = 1; i <= DEVICES; i++) {
-      String thing = String.format("k-%04d", i);
-      List<String> principals =
-          standIn.core.registry().thingPrincipals().listThingPrincipals(thing, 250, null).items();
-      assertThat(principals).as("certificates of " + thing).hasSize(1);
-      DeviceBundle bundle = DeviceBundle.read(out.resolve(thing)).orElseThrow();
-      assertThat(principals.get(0)).isEqualTo(bundle.certificateArn());
-      assertKeyMatches(out.resolve(thing));
-      attached.add(principals.get(0));
-    }
-    String operator =
-        CertificateIds.of(
-            Pem.parseCertificate(
-                Files.readString(standIn.core.operatorDir().resolve("certificate.pem.crt"))));
-    Set<String> all = new HashSet<>();
-    String marker = null;
-    do {
-      var page = standIn.core.registry().certificates().list(true, 250, marker);
-      page.items().forEach(c -> all.add(c.arn()));
-      marker = page.nextToken().orElse(null);
-    } while (marker != null);
-    all.removeIf(arn -> arn.endsWith("/" + operator));
-    assertThat(all).as("every certificate belongs to a device").isEqualTo(attached);
-  }
-
-  private static void assertKeyMatches(Path bundle) throws Exception {
-    var key = Pem.parsePrivateKey(Files.readString(bundle.resolve(DeviceBundle.PRIVATE_KEY)));
-    var cert = Pem.parseCertificate(Files.readString(bundle.resolve(DeviceBundle.CERTIFICATE)));
-    var signature = java.security.Signature.getInstance("SHA256withECDSA");
-    signature.initSign(key);
-    byte[] data = bundle.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    signature.update(data);
-    byte[] signed = signature.sign();
-    signature.initVerify(cert.getPublicKey());
-    signature.update(data);
-    assertThat(signature.verify(signed)).as("key matches certificate in " + bundle).isTrue();
   }
 
   private static void waitForMoreBundles(Path out, int before, int more, Process child) {
     await()
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> completeBundles(out) >= before + more || !child.isAlive());
+        .until(() -> BulkRuns.completeBundles(out) >= before + more || !child.isAlive());
     assertThat(child.isAlive()).as("the run was still going when interrupted").isTrue();
   }
 
@@ -172,15 +126,6 @@ class KillResumeLeftoversTest {
     }
   }
 
-  private static int completeBundles(Path out) throws Exception {
-    if (!Files.isDirectory(out)) {
-      return 0;
-    }
-    try (Stream<Path> dirs = Files.list(out)) {
-      return (int) dirs.filter(d -> Files.exists(d.resolve(DeviceBundle.DEVICE_JSON))).count();
-    }
-  }
-
   private static List<Path> tempFiles(Path out) throws Exception {
     if (!Files.isDirectory(out)) {
       return List.of();
@@ -188,22 +133,5 @@ class KillResumeLeftoversTest {
     try (Stream<Path> files = Files.walk(out)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
     }
-  }
-
-  private static Process start(List<String> args, boolean resume, Path log) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Iotctl.class.getName());
-    command.addAll(args);
-    if (resume) {
-      command.add("--resume");
-    }
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .directory(new File("."))
-        .start();
   }
 }

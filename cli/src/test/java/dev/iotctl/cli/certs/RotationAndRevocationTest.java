@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.iotctl.cli.CliRunner;
 import dev.iotctl.cli.LocalStandIn;
 import dev.iotctl.cli.framework.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +25,7 @@ class RotationAndRevocationTest {
   static void start() throws Exception {
     standIn = new LocalStandIn(dir.resolve("stand-in"), false);
     out = dir.resolve("certs");
-    Path policy = dir.resolve("device.json");
-    Files.copy(Path.of("../policies/device.json"), policy);
-    assertThat(standIn.run("policy", "create", "device", "--file", policy + "").exitCode())
-        .isZero();
+    standIn.createDevicePolicy("device");
   }
 
   @AfterAll

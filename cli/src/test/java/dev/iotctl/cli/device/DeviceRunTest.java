@@ -7,7 +7,6 @@ import dev.iotctl.cli.CliRunner;
 import dev.iotctl.cli.LocalStandIn;
 import dev.iotctl.cli.certs.DeviceBundle;
 import dev.iotctl.cli.framework.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +26,7 @@ class DeviceRunTest {
     int firstPort;
     try (LocalStandIn standIn = new LocalStandIn(data, false)) {
       firstPort = standIn.core.mqttPort();
-      Path policy = dir.resolve("device.json");
-      Files.copy(Path.of("../policies/device.json"), policy);
-      assertThat(standIn.run("policy", "create", "device", "--file", policy + "").exitCode())
-          .isZero();
+      standIn.createDevicePolicy("device");
       CliRunner.Result issued =
           standIn.run(
               "certs", "issue", "lamp", "--policy", "device", "--create-thing", "--out", out + "");

@@ -7,7 +7,6 @@ import dev.iotctl.cli.CliRunner;
 import dev.iotctl.cli.LocalStandIn;
 import dev.iotctl.cli.framework.ExitCodes;
 import dev.iotctl.cli.framework.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +29,7 @@ class OutputShapesTest {
         .isZero();
     assertThat(standIn.run("things", "create", "fan", "--attribute", "room=hall").exitCode())
         .isZero();
-    Path policy = dir.resolve("device.json");
-    Files.copy(Path.of("../policies/device.json"), policy);
-    assertThat(standIn.run("policy", "create", "device", "--file", policy.toString()).exitCode())
-        .isZero();
+    standIn.createDevicePolicy("device");
     for (String device : new String[] {"lamp", "fan"}) {
       CliRunner.Result issued =
           standIn.run(

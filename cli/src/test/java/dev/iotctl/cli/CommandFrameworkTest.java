@@ -106,6 +106,22 @@ class CommandFrameworkTest {
   }
 
   @Test
+  void anErrorSaysErrorOnce() {
+    Failing.toThrow = new CliException(ExitCodes.FAILURE, "Error: the thing broke", null);
+    CliRunner.Result r = runWithFailing("fail");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(r.err()).isEqualTo("error: the thing broke\n");
+  }
+
+  @Test
+  void debugShowsTheStackTraceInsteadOfTheHintToRunWithDebug() {
+    Failing.toThrow = new IllegalStateException("boom");
+    CliRunner.Result debug = runWithFailing("--debug", "fail");
+    assertThat(debug.firstErr()).isEqualTo("error: boom");
+    assertThat(debug.err()).doesNotContain("run again with --debug");
+  }
+
+  @Test
   void exitCodesAreDistinctForWhatScriptsBranchOn() {
     assertThat(ExitCodes.forAwsErrorCode("ResourceNotFoundException"))
         .isEqualTo(ExitCodes.NOT_FOUND);

@@ -14,12 +14,20 @@ public final class LocalStandIn implements AutoCloseable {
     this.core = StandIn.start(dataDir, 0, 0, awsQuotas);
   }
 
-  /** Runs iotctl against this stand-in ({@code --local DIR} appended). */
+  /** Runs iotctl against this stand-in ({@code --local-dir DIR} appended). */
   public CliRunner.Result run(String... args) {
     String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-    all[args.length] = "--local";
+    all[args.length] = "--local-dir";
     all[args.length + 1] = dataDir.toString();
     return CliRunner.run(all);
+  }
+
+  /** Creates policy {@code name} from the shipped {@code policies/device.json}. */
+  public void createDevicePolicy(String name) {
+    CliRunner.Result r = run("policy", "create", name, "--file", "../policies/device.json");
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("policy create " + name + ": " + r.err());
+    }
   }
 
   @Override

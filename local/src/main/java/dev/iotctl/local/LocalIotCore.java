@@ -48,6 +48,8 @@ public final class LocalIotCore implements AutoCloseable {
   private DeviceEventLog events;
   private HttpApiFactory.RunningHttpApi httpApi;
   private Path operatorDir;
+  private DataDirLock lock;
+  private StandInEndpoint endpoint;
   private Path endpointFile;
   private Duration startupTime;
 
@@ -59,6 +61,7 @@ public final class LocalIotCore implements AutoCloseable {
    * Starts everything and writes {@code endpoint.json}; returns once devices can connect.
    *
    * @throws UncheckedIOException when the data directory or a port cannot be used
+   * @throws StandInAlreadyRunningException when another stand-in runs on the data directory
    */
   public static LocalIotCore start(LocalIotCoreConfig config) {
     LocalIotCore core = new LocalIotCore(config);
@@ -78,6 +81,7 @@ public final class LocalIotCore implements AutoCloseable {
     long begin = System.nanoTime();
     Path dir = config.dataDir();
     Files.createDirectories(dir);
+    lock = DataDirLock.acquire(dir);
     pki = StandInPki.loadOrCreate(dir);
     registry = Registry.open(dir, config.registryConfig(), config.clock(), PolicyDocument::parse);
     gateway =
@@ -123,9 +127,18 @@ public final class LocalIotCore implements AutoCloseable {
     if (config.httpApi() != null) {
       httpApi = config.httpApi().start(this);
     }
-    endpointFile =
-        EndpointFile.write(
-            dir, gateway.port(), httpUrl().orElse(null), pki.rootCaPath(), config, operatorDir);
+    endpoint =
+        new StandInEndpoint(
+            "127.0.0.1",
+            gateway.port(),
+            httpUrl().orElse(null),
+            pki.rootCaPath().toAbsolutePath(),
+            config.region(),
+            config.accountId(),
+            operatorDir.toAbsolutePath(),
+            config.awsQuotas() ? "aws" : "none",
+            ProcessHandle.current().pid());
+    endpointFile = endpoint.write(dir);
     startupTime = Duration.ofNanos(System.nanoTime() - begin);
     LOG.info(
         "local IoT Core ready in {} ms: mqtts://127.0.0.1:{}{}",
@@ -204,13 +217,14 @@ public final class LocalIotCore implements AutoCloseable {
   }
 
   /**
-   * Deletes {@code endpoint.json}, then stops the entry points (HTTP, MQTT) before what they use
-   * (shadow service, registry), so no request reaches a closed store.
+   * Deletes {@code endpoint.json} if this stand-in wrote it, then stops the entry points (HTTP,
+   * MQTT) before what they use (shadow service, registry), so no request reaches a closed store,
+   * and releases the data directory last.
    */
   @Override
   public void close() {
     if (endpointFile != null) {
-      EndpointFile.delete(config.dataDir());
+      deleteOwnEndpointFile();
       endpointFile = null;
     }
     stop(httpApi);
@@ -232,6 +246,19 @@ public final class LocalIotCore implements AutoCloseable {
     shadowService = null;
     updater = null;
     registry = null;
+    stop(lock);
+    lock = null;
+  }
+
+  /** Only the stand-in that wrote {@code endpoint.json} removes it. */
+  private void deleteOwnEndpointFile() {
+    try {
+      if (StandInEndpoint.read(config.dataDir()).filter(endpoint::equals).isPresent()) {
+        Files.deleteIfExists(endpointFile);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot remove {}: {}", endpointFile, e.toString());
+    }
   }
 
   private static void stop(AutoCloseable part) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -36,7 +35,7 @@ class CrashRecoveryTest {
       lampCert = Devices.provision(core, "lamp");
     }
 
-    Process child = startChild();
+    Process child = StandInProcess.start(dir);
     try {
       Path endpoint = dir.resolve("endpoint.json");
       await()
@@ -107,21 +106,6 @@ class CrashRecoveryTest {
 
   private static void update(MqttClient client, String topic, String json) throws Exception {
     client.publish(topic, json.getBytes(StandardCharsets.UTF_8), 1, false);
-  }
-
-  private Process startChild() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(
-            List.of(
-                java.toString(),
-                "-Xmx128m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                LocalIotCoreMain.class.getName(),
-                dir.toString()))
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("child.log").toFile())
-        .start();
   }
 
   /** The process's resident set size, from {@code /proc/PID/status} (Linux). */

@@ -4,26 +4,29 @@ import java.net.URI;
 
 /**
  * Where and as whom the CLI talks to AWS IoT: like the AWS CLI's {@code --profile}, {@code
- * --region}, {@code --endpoint-url}, plus the data-plane endpoint. A null field means "the SDK's
- * default" (default credential chain, region provider chain, DescribeEndpoint for data).
+ * --region}, {@code --endpoint-url}, plus the data-plane endpoint, or the local stand-in. A null
+ * field means "as the AWS CLI would find it" (profile and region from the environment and {@code
+ * ~/.aws}, DescribeEndpoint for the data plane).
  *
- * @param profile named profile, or null for the default chain
- * @param region region, or null for the SDK's region provider chain
+ * @param profile {@code --profile}, or null
+ * @param region {@code --region}, or null
  * @param endpointUrl control-plane endpoint override, or null
  * @param dataEndpoint data-plane endpoint, or null to ask DescribeEndpoint({@code iot:Data-ATS})
- * @param staticCredentials dummy credentials (the local stand-in), or null
- * @param local the stand-in's endpoint file when targeting it, or null for AWS
+ * @param local the stand-in when targeting it (dummy credentials, its region), or null for AWS
  */
 public record AwsTarget(
-    String profile,
-    String region,
-    URI endpointUrl,
-    URI dataEndpoint,
-    StaticCredentials staticCredentials,
-    LocalEndpoint local) {
+    String profile, String region, URI endpointUrl, URI dataEndpoint, LocalTarget local) {
 
   /** Access key pair used against the local stand-in (any well-formed value is accepted there). */
-  public record StaticCredentials(String accessKeyId, String secretAccessKey) {}
+  public static final String LOCAL_ACCESS_KEY_ID = "AKIDLOCALSTANDIN";
+
+  public static final String LOCAL_SECRET_ACCESS_KEY = "local-stand-in-secret";
+
+  /** The stand-in's HTTP API for both planes, its region, dummy credentials. */
+  public static AwsTarget local(LocalTarget local) {
+    URI http = local.httpUrl();
+    return new AwsTarget(null, local.endpoint().region(), http, http, local);
+  }
 
   public boolean isLocal() {
     return local != null;

@@ -41,6 +41,8 @@ record BulkDevices(String name, String thingType, Map<String, String> attributes
     List<String> lines;
     try {
       lines = Files.readAllLines(csv);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new CliException(ExitCodes.USAGE, "no such file: " + csv);
     } catch (IOException e) {
       throw new CliException(ExitCodes.USAGE, "cannot read " + csv + ": " + e.getMessage());
     }

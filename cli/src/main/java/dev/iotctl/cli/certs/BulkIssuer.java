@@ -1,149 +1,165 @@
 package dev.iotctl.cli.certs;
 
+import dev.iotctl.cli.aws.RequestLog;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
- * Issues many devices' certificates with bounded, adaptive concurrency. Throttling slows it down
- * rather than failing it; every finished device is journaled so {@code --resume} completes an
- * interrupted run with no duplicate certificate, no lost key and no orphan.
+ * Issues many devices' certificates, {@code concurrency} at a time. Throttling slows it down rather
+ * than failing it: the SDK's adaptive retry strategy ({@code Retries.DURABLE}) backs off and lowers
+ * its send rate. Every finished device is journaled so {@code --resume} completes an interrupted
+ * run with no duplicate certificate, no lost key, no orphan and no temp file left; a run with every
+ * device done is marked complete.
  */
 final class BulkIssuer {
-  private static final int THROTTLE_ATTEMPTS = 8;
-
   private final CertificateIssuer issuer;
   private final OrphanSweeper sweeper;
   private final Path outDir;
   private final int concurrency;
   private final PrintWriter progressOut;
+  private final RequestLog requests;
 
   BulkIssuer(
       CertificateIssuer issuer,
       OrphanSweeper sweeper,
       Path outDir,
       int concurrency,
-      PrintWriter progressOut) {
-    if (concurrency < 1 || concurrency > 64) {
-      throw new CliException(ExitCodes.USAGE, "--concurrency must be between 1 and 64");
-    }
+      PrintWriter progressOut,
+      RequestLog requests) {
     this.issuer = issuer;
     this.sweeper = sweeper;
     this.outDir = outDir;
     this.concurrency = concurrency;
     this.progressOut = progressOut;
+    this.requests = requests;
   }
 
-  BulkSummary run(List<IssueRequest> requests, boolean resume) {
+  BulkSummary run(List<IssueRequest> requests, BulkRun run, boolean resume) {
     long start = System.nanoTime();
-    AtomicInteger issued = new AtomicInteger();
-    AtomicInteger recovered = new AtomicInteger();
-    AtomicInteger skipped = new AtomicInteger();
     Map<String, String> failed = new TreeMap<>();
-    Progress progress = new Progress(progressOut, requests.size());
-    AdaptiveLimit limit = new AdaptiveLimit(concurrency);
-    List<String> orphansRemoved;
-    try (BulkManifest manifest = BulkManifest.open(outDir, resume)) {
+    Progress progress = new Progress(progressOut, requests.size(), this.requests);
+    AtomicBoolean finished = new AtomicBoolean();
+    Thread interruptNotice =
+        new Thread(
+            () -> {
+              if (!finished.get()) {
+                progressOut.println();
+                progressOut.println(
+                    "interrupted at "
+                        + progress.done()
+                        + "/"
+                        + progress.total()
+                        + "; rerun with --resume");
+                progressOut.flush();
+              }
+            },
+            "iotctl-bulk-interrupted");
+    Runtime.getRuntime().addShutdownHook(interruptNotice);
+    try (BulkManifest manifest = BulkManifest.open(outDir, run, resume)) {
       ExecutorService pool = Executors.newFixedThreadPool(concurrency);
       try {
-        List<Future<?>> futures =
-            requests.stream()
-                .map(
-                    request ->
-                        pool.submit(
-                            () -> {
-                              if (manifest.isFinished(request.device())
-                                  && DeviceBundle.read(request.bundleDir()).isPresent()) {
-                                skipped.incrementAndGet();
-                              } else {
-                                try {
-                                  IssueResult result = issueWithBackoff(request, limit);
-                                  manifest.record(result);
-                                  switch (result.outcome()) {
-                                    case ISSUED -> issued.incrementAndGet();
-                                    case RECOVERED -> recovered.incrementAndGet();
-                                    case ALREADY_ISSUED -> skipped.incrementAndGet();
-                                  }
-                                } catch (RuntimeException e) {
-                                  synchronized (failed) {
-                                    failed.put(request.device(), reason(e));
-                                  }
-                                }
-                              }
-                              progress.step(
-                                  issued.get() + recovered.get(), skipped.get(), failed.size());
-                              return null;
-                            }))
-                .<Future<?>>map(f -> f)
-                .toList();
+        List<Future<?>> futures = new ArrayList<>();
+        for (IssueRequest request : requests) {
+          futures.add(pool.submit(() -> issueOne(request, manifest, progress, failed)));
+        }
         for (Future<?> f : futures) {
           f.get();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new CliException(ExitCodes.FAILURE, "interrupted; finish with --resume");
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
+        throw interrupted(progress);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
       } finally {
         pool.shutdownNow();
       }
       // Only a resumed run can have certificates from requests in flight when it was killed.
-      orphansRemoved = resume ? sweeper.sweep(manifest.startedAt(), requests) : List.of();
+      List<String> orphansRemoved =
+          resume ? sweeper.sweep(manifest.startedAt(), requests) : List.of();
+      progress.finish();
+      // The summary is the progress line's counters: the two always agree.
+      Progress.Counts counts = progress.counts();
+      BulkSummary summary =
+          new BulkSummary(
+              requests.size(),
+              counts.issued(),
+              counts.recovered(),
+              counts.skipped(),
+              orphansRemoved.size(),
+              failed,
+              this.requests.retries(),
+              this.requests.throttled(),
+              Duration.ofNanos(System.nanoTime() - start));
+      if (failed.isEmpty()) {
+        manifest.complete(summary);
+      }
+      return summary;
     } catch (IOException e) {
       throw new CliException(ExitCodes.FAILURE, "cannot close the manifest: " + e.getMessage());
-    }
-    progress.done();
-    return new BulkSummary(
-        requests.size(),
-        issued.get(),
-        recovered.get(),
-        skipped.get(),
-        orphansRemoved.size(),
-        failed,
-        Duration.ofNanos(System.nanoTime() - start));
-  }
-
-  private IssueResult issueWithBackoff(IssueRequest request, AdaptiveLimit limit) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        limit.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CliException(ExitCodes.FAILURE, "interrupted");
-      }
-      boolean throttled = false;
-      try {
-        return issuer.issue(request);
-      } catch (AwsServiceException e) {
-        throttled = e.isThrottlingException() || e.statusCode() == 429;
-        if (!throttled || attempt == THROTTLE_ATTEMPTS) {
-          throw e;
-        }
-      } finally {
-        limit.release(throttled);
-      }
-      sleepBackoff(attempt);
+    } finally {
+      finished.set(true);
+      removeHook(interruptNotice);
     }
   }
 
-  private static void sleepBackoff(int attempt) {
-    long cap = Math.min(5_000, 100L << attempt);
+  private void issueOne(
+      IssueRequest request, BulkManifest manifest, Progress progress, Map<String, String> failed) {
+    if (Thread.currentThread().isInterrupted()) {
+      return;
+    }
+    if (manifest.isFinished(request.device())
+        && DeviceBundle.read(request.bundleDir()).isPresent()) {
+      TempFiles.removeLeftovers(request.bundleDir());
+      progress.skipped();
+      return;
+    }
+    IssueResult result;
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      result = issuer.issue(request);
+    } catch (AbortedException e) {
+      Thread.currentThread().interrupt(); // the SDK saw the interrupt: stop, do not count it
+      return;
+    } catch (RuntimeException e) {
+      synchronized (failed) {
+        failed.put(request.device(), reason(e));
+      }
+      progress.failed();
+      return;
+    }
+    manifest.record(result);
+    switch (result.outcome()) {
+      case ISSUED -> progress.issued();
+      case RECOVERED -> progress.recovered();
+      case ALREADY_ISSUED -> progress.skipped();
+    }
+  }
+
+  private static CliException interrupted(Progress progress) {
+    return new CliException(
+        ExitCodes.FAILURE,
+        "interrupted at " + progress.done() + "/" + progress.total() + "; rerun with --resume");
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting (Ctrl-C): the hook runs and says where the run stopped.
     }
   }
 

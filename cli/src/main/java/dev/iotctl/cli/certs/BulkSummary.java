@@ -1,12 +1,14 @@
 package dev.iotctl.cli.certs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iotctl.cli.framework.Json;
 import java.time.Duration;
 import java.util.Map;
 
-/** The end of a bulk run: what was issued, skipped and why anything failed. */
+/**
+ * The end of a bulk run: what was issued, skipped and why anything failed, and how much the service
+ * throttled (retries the SDK made, answers that said "throttled").
+ */
 record BulkSummary(
     int requested,
     int issued,
@@ -14,6 +16,8 @@ record BulkSummary(
     int skipped,
     int orphansRemoved,
     Map<String, String> failed,
+    long retries,
+    long throttled,
     Duration elapsed) {
 
   double devicesPerSecond() {
@@ -21,7 +25,7 @@ record BulkSummary(
     return seconds == 0 ? 0 : (issued + recovered) / seconds;
   }
 
-  JsonNode toJson() {
+  ObjectNode toJson() {
     ObjectNode json =
         Json.MAPPER
             .createObjectNode()
@@ -30,29 +34,12 @@ record BulkSummary(
             .put("recovered", recovered)
             .put("skipped", skipped)
             .put("orphansRemoved", orphansRemoved)
+            .put("retries", retries)
+            .put("throttled", throttled)
             .put("elapsedSeconds", elapsed.toMillis() / 1000.0)
             .put("devicesPerSecond", Math.round(devicesPerSecond() * 10) / 10.0);
     ObjectNode failures = json.putObject("failed");
     failed.forEach(failures::put);
     return json;
-  }
-
-  String toText() {
-    StringBuilder sb =
-        new StringBuilder()
-            .append(
-                String.format(
-                    "issued %d, recovered %d, skipped %d (already issued), failed %d of %d in %.1f s"
-                        + " (%.1f devices/s)",
-                    issued,
-                    recovered,
-                    skipped,
-                    failed.size(),
-                    requested,
-                    elapsed.toMillis() / 1000.0,
-                    devicesPerSecond()));
-    failed.forEach(
-        (device, reason) -> sb.append("\n  failed ").append(device).append(": ").append(reason));
-    return sb.toString();
   }
 }

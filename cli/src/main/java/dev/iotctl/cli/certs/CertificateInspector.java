@@ -1,11 +1,11 @@
 package dev.iotctl.cli.certs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
 import dev.iotctl.cli.framework.Json;
+import dev.iotctl.cli.framework.Timestamps;
 import dev.iotctl.core.pki.Pem;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -18,7 +18,12 @@ import software.amazon.awssdk.services.iot.model.Certificate;
 import software.amazon.awssdk.services.iot.model.CertificateDescription;
 import software.amazon.awssdk.services.iot.model.Policy;
 
-/** {@code certs list} and {@code certs describe}: status, validity, attachments. */
+/**
+ * {@code certs list} and {@code certs describe}, in ListCertificates' shape: {@code
+ * {"certificates": [...]}} with AWS's keys, for one certificate or many, so the same {@code --query
+ * 'certificates[].status'} works on both. Describe adds what a person checks: subject, issuer,
+ * validity, days to expiry, policies and things.
+ */
 public final class CertificateInspector {
   private static final Pattern CERTIFICATE_ID = Pattern.compile("[0-9a-f]{64}");
 
@@ -30,49 +35,71 @@ public final class CertificateInspector {
     this.clock = clock;
   }
 
-  public JsonNode list(String thing, String status) {
-    ArrayNode out = Json.MAPPER.createArrayNode();
+  public ObjectNode list(String thing, String status) {
+    ObjectNode result = Json.MAPPER.createObjectNode();
+    ArrayNode out = result.putArray("certificates");
     if (thing != null) {
       for (String id : ThingCertificates.idsOf(iot, thing)) {
         CertificateDescription d =
             iot.describeCertificate(r -> r.certificateId(id)).certificateDescription();
         if (status == null || status.equalsIgnoreCase(d.statusAsString())) {
-          out.addObject()
-              .put("certificateId", d.certificateId())
-              .put("certificateArn", d.certificateArn())
-              .put("status", d.statusAsString())
-              .put("creationDate", String.valueOf(d.creationDate()));
+          out.add(
+              summary(
+                  d.certificateArn(),
+                  d.certificateId(),
+                  d.statusAsString(),
+                  d.certificateModeAsString(),
+                  d.creationDate()));
         }
       }
-      return out;
+      return result;
     }
     for (Certificate c : iot.listCertificatesPaginator(r -> r.pageSize(250)).certificates()) {
       if (status == null || status.equalsIgnoreCase(c.statusAsString())) {
-        out.addObject()
-            .put("certificateId", c.certificateId())
-            .put("certificateArn", c.certificateArn())
-            .put("status", c.statusAsString())
-            .put("creationDate", String.valueOf(c.creationDate()));
+        out.add(
+            summary(
+                c.certificateArn(),
+                c.certificateId(),
+                c.statusAsString(),
+                c.certificateModeAsString(),
+                c.creationDate()));
       }
     }
-    return out;
+    return result;
   }
 
-  /** One certificate by id, or every certificate of a device. */
-  public JsonNode describe(String idOrDevice) {
+  /** One certificate by id, or every certificate of a device, revoked ones included. */
+  public ObjectNode describe(String idOrDevice) {
     List<String> ids =
         CERTIFICATE_ID.matcher(idOrDevice).matches()
             ? List.of(idOrDevice)
             : ThingCertificates.idsOf(iot, idOrDevice);
     if (ids.isEmpty()) {
       throw new CliException(
-          ExitCodes.NOT_FOUND, "device " + idOrDevice + " has no certificate attached");
+          ExitCodes.NOT_FOUND,
+          "device " + idOrDevice + " has no certificate attached",
+          "list what exists with 'iotctl certs list'");
     }
-    ArrayNode out = Json.MAPPER.createArrayNode();
+    ObjectNode result = Json.MAPPER.createObjectNode();
+    ArrayNode out = result.putArray("certificates");
     for (String id : ids) {
       out.add(describeOne(id));
     }
-    return out.size() == 1 ? out.get(0) : out;
+    return result;
+  }
+
+  private static ObjectNode summary(
+      String arn, String id, String status, String mode, Instant created) {
+    ObjectNode json =
+        Json.MAPPER
+            .createObjectNode()
+            .put("certificateArn", arn)
+            .put("certificateId", id)
+            .put("status", status);
+    if (mode != null) {
+      json.put("certificateMode", mode);
+    }
+    return json.put("creationDate", Timestamps.iso(created));
   }
 
   private ObjectNode describeOne(String id) {
@@ -81,16 +108,21 @@ public final class CertificateInspector {
     X509Certificate x509 = Pem.parseCertificate(d.certificatePem());
     Instant notAfter = x509.getNotAfter().toInstant();
     ObjectNode json =
-        Json.MAPPER
-            .createObjectNode()
-            .put("certificateId", d.certificateId())
-            .put("certificateArn", d.certificateArn())
-            .put("status", d.statusAsString())
-            .put("subject", x509.getSubjectX500Principal().getName())
-            .put("issuer", x509.getIssuerX500Principal().getName())
-            .put("notBefore", x509.getNotBefore().toInstant().toString())
-            .put("notAfter", notAfter.toString())
-            .put("daysToExpiry", Duration.between(clock.instant(), notAfter).toDays());
+        summary(
+            d.certificateArn(),
+            d.certificateId(),
+            d.statusAsString(),
+            d.certificateModeAsString(),
+            d.creationDate());
+    if (d.lastModifiedDate() != null) {
+      json.put("lastModifiedDate", Timestamps.iso(d.lastModifiedDate()));
+    }
+    json.putObject("validity")
+        .put("notBefore", Timestamps.iso(x509.getNotBefore().toInstant()))
+        .put("notAfter", Timestamps.iso(notAfter));
+    json.put("subject", x509.getSubjectX500Principal().getName())
+        .put("issuer", x509.getIssuerX500Principal().getName())
+        .put("daysToExpiry", Duration.between(clock.instant(), notAfter).toDays());
     ArrayNode policies = json.putArray("policies");
     for (Policy p :
         iot.listAttachedPoliciesPaginator(r -> r.target(d.certificateArn())).policies()) {

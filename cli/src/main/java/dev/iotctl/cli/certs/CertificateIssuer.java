@@ -12,6 +12,8 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.AttachPolicyRequest;
@@ -30,7 +32,9 @@ import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
  * leaves the machine, and the key is on disk (0600) before the certificate is requested. Re-running
  * is safe: a complete bundle with an ACTIVE certificate is reported and left alone, and a
  * certificate created just before a crash is found again by its public key instead of being
- * duplicated. Any failure after the certificate exists rolls it back.
+ * duplicated. Any failure after the certificate exists rolls it back. Temp files a killed run left
+ * in the bundle (a key or CSR never moved into place: nothing was requested for them) are removed
+ * before anything else. Throttling is retried by the SDK ({@code Retries.DURABLE}).
  */
 public final class CertificateIssuer {
   static final String CSR_FILE = "device.csr.pem";
@@ -40,8 +44,7 @@ public final class CertificateIssuer {
   private final CertificateLookup lookup;
 
   /** Policies known to exist: a bulk run checks each once, not once per device. */
-  private final java.util.Set<String> existingPolicies =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> existingPolicies = ConcurrentHashMap.newKeySet();
 
   public CertificateIssuer(IotClient iot, DeviceEndpoint endpoint) {
     this.iot = iot;
@@ -51,6 +54,7 @@ public final class CertificateIssuer {
 
   public IssueResult issue(IssueRequest request) {
     Path dir = request.bundleDir();
+    TempFiles.removeLeftovers(dir);
     Optional<DeviceBundle> existing = DeviceBundle.read(dir);
     if (existing.isPresent()) {
       return alreadyIssued(request, existing.get());
@@ -73,10 +77,7 @@ public final class CertificateIssuer {
       if (!"ACTIVE".equals(recovered.get().status())) {
         // Left INACTIVE by an interrupted rollback: it is this device's, so it is used again.
         String id = recovered.get().id();
-        ThrottleRetry.run(
-            () ->
-                iot.updateCertificate(
-                    r -> r.certificateId(id).newStatus(CertificateStatus.ACTIVE)));
+        iot.updateCertificate(r -> r.certificateId(id).newStatus(CertificateStatus.ACTIVE));
       }
       certificateId = recovered.get().id();
       certificateArn = recovered.get().arn();
@@ -104,14 +105,7 @@ public final class CertificateIssuer {
       rollback.thingAttached(request.device());
       Pem.writeAtomically(dir.resolve(DeviceBundle.CERTIFICATE), certificatePem);
       Pem.writeAtomically(dir.resolve(DeviceBundle.ROOT_CA), endpoint.rootCaPem());
-      new DeviceBundle(
-              request.device(),
-              certificateId,
-              certificateArn,
-              endpoint.host(),
-              endpoint.port(),
-              DeviceBundle.deviceCommand(dir, request.device(), endpoint.host(), endpoint.port()))
-          .write(dir);
+      DeviceBundle.of(dir, request.device(), certificateId, certificateArn, endpoint).write(dir);
     } catch (RuntimeException e) {
       rollback.run(e);
       deleteQuietly(dir.resolve(DeviceBundle.CERTIFICATE));
@@ -150,8 +144,8 @@ public final class CertificateIssuer {
         request.bundleDir());
   }
 
-  /** Fails before anything is created when a policy does not exist. */
-  private void checkPolicies(List<String> policies) {
+  /** Fails before anything is created when a policy does not exist (checked once per policy). */
+  void checkPolicies(List<String> policies) {
     for (String policy : policies) {
       if (existingPolicies.contains(policy)) {
         continue;
@@ -255,19 +249,15 @@ public final class CertificateIssuer {
 
     void run(RuntimeException cause) {
       try {
-        ThrottleRetry.run(
-            () ->
-                iot.updateCertificate(
-                    r -> r.certificateId(certificateId).newStatus(CertificateStatus.INACTIVE)));
+        iot.updateCertificate(
+            r -> r.certificateId(certificateId).newStatus(CertificateStatus.INACTIVE));
         if (thing != null) {
-          ThrottleRetry.run(
-              () -> iot.detachThingPrincipal(r -> r.thingName(thing).principal(certificateArn)));
+          iot.detachThingPrincipal(r -> r.thingName(thing).principal(certificateArn));
         }
         for (String policy : policies) {
-          ThrottleRetry.run(
-              () -> iot.detachPolicy(r -> r.policyName(policy).target(certificateArn)));
+          iot.detachPolicy(r -> r.policyName(policy).target(certificateArn));
         }
-        ThrottleRetry.run(() -> iot.deleteCertificate(r -> r.certificateId(certificateId)));
+        iot.deleteCertificate(r -> r.certificateId(certificateId));
       } catch (RuntimeException e) {
         cause.addSuppressed(
             new CliException(

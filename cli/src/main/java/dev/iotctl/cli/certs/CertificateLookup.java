@@ -54,8 +54,7 @@ final class CertificateLookup {
     do {
       String page = marker;
       ListCertificatesResponse response =
-          ThrottleRetry.call(
-              () -> iot.listCertificates(r -> r.ascendingOrder(false).pageSize(250).marker(page)));
+          iot.listCertificates(r -> r.ascendingOrder(false).pageSize(250).marker(page));
       for (Certificate c : response.certificates()) {
         if (c.creationDate() != null && c.creationDate().isBefore(since)) {
           return Optional.empty();
@@ -72,10 +71,7 @@ final class CertificateLookup {
 
   private Optional<Found> match(String certificateId, byte[] wantedKey) {
     CertificateDescription d =
-        ThrottleRetry.call(
-            () ->
-                iot.describeCertificate(r -> r.certificateId(certificateId))
-                    .certificateDescription());
+        iot.describeCertificate(r -> r.certificateId(certificateId)).certificateDescription();
     PublicKey key = Pem.parseCertificate(d.certificatePem()).getPublicKey();
     if (Arrays.equals(key.getEncoded(), wantedKey) && d.status() != CertificateStatus.REVOKED) {
       return Optional.of(

@@ -1,6 +1,5 @@
 package dev.iotctl.cli.certs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iotctl.cli.framework.CliException;
@@ -14,29 +13,30 @@ import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.Certificate;
 import software.amazon.awssdk.services.iot.model.CertificateDescription;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
-import software.amazon.awssdk.services.iot.model.DeleteConflictException;
 import software.amazon.awssdk.services.iot.model.Policy;
 
 /**
- * Revokes one device's certificate(s) — REVOKED, policies and things detached, optionally deleted —
- * and proves it touched nothing else: every other certificate's status is read before and after. A
- * leaked key never forces a fleet-wide revoke.
+ * Revokes one device's certificate(s) — REVOKED and its policies detached; with {@code --delete}
+ * also detached from its things and deleted — and proves it touched nothing else: every other
+ * certificate's status is read before and after. A leaked key never forces a fleet-wide revoke. The
+ * thing stays attached to a certificate that is only revoked, so {@code certs describe DEVICE}
+ * still shows it; revoking what is already revoked changes nothing and says so.
  */
 public final class CertificateRevoker {
-  private static final int DELETE_ATTEMPTS = 10;
-
   private final IotClient iot;
 
   public CertificateRevoker(IotClient iot) {
     this.iot = iot;
   }
 
+  /** What a revoke did; {@code result} is the printed proof. */
+  public record Outcome(ObjectNode result, List<String> revoked, List<String> alreadyRevoked) {}
+
   /**
    * @param device the device (thing) whose certificates to revoke, or null when ids are given
    * @param certificateIds explicit certificate ids (may be empty when a device is given)
    */
-  public JsonNode revoke(
-      String device, List<String> certificateIds, boolean delete, String reason) {
+  public Outcome revoke(String device, List<String> certificateIds, boolean delete, String reason) {
     List<String> ids = new ArrayList<>(certificateIds);
     if (device != null) {
       ids.addAll(ThingCertificates.idsOf(iot, device));
@@ -55,9 +55,20 @@ public final class CertificateRevoker {
     if (reason != null) {
       result.put("reason", reason);
     }
-    ArrayNode revoked = result.putArray("revoked");
+    ArrayNode revokedJson = result.putArray("revoked");
+    ArrayNode alreadyJson = result.putArray("alreadyRevoked");
+    List<String> revoked = new ArrayList<>();
+    List<String> already = new ArrayList<>();
     for (String id : ids) {
-      revoked.add(revokeOne(id, device, delete));
+      CertificateDescription d =
+          iot.describeCertificate(r -> r.certificateId(id)).certificateDescription();
+      if (d.status() == CertificateStatus.REVOKED && !delete) {
+        already.add(id);
+        alreadyJson.add(id);
+      } else {
+        revokedJson.add(revokeOne(d, device, delete));
+        revoked.add(id);
+      }
     }
     Map<String, CertificateStatus> after = fleet();
     int others = 0;
@@ -79,12 +90,11 @@ public final class CertificateRevoker {
               + " the fleet",
           "compare with 'iotctl certs list'");
     }
-    return result;
+    return new Outcome(result, revoked, already);
   }
 
-  private ObjectNode revokeOne(String id, String device, boolean delete) {
-    CertificateDescription d =
-        iot.describeCertificate(r -> r.certificateId(id)).certificateDescription();
+  private ObjectNode revokeOne(CertificateDescription d, String device, boolean delete) {
+    String id = d.certificateId();
     String arn = d.certificateArn();
     List<String> things =
         iot.listPrincipalThingsPaginator(r -> r.principal(arn)).things().stream().toList();
@@ -112,35 +122,16 @@ public final class CertificateRevoker {
       policies.add(p.policyName());
     }
     ArrayNode detachedThings = out.putArray("detachedThings");
-    for (String thing : things) {
-      iot.detachThingPrincipal(r -> r.thingName(thing).principal(arn));
-      detachedThings.add(thing);
-    }
     if (delete) {
-      deleteWhenDetached(id);
+      for (String thing : things) {
+        iot.detachThingPrincipal(r -> r.thingName(thing).principal(arn));
+        detachedThings.add(thing);
+      }
+      // AWS detaches asynchronously: the SDK retries the DeleteConflict (Retries.DURABLE).
+      iot.deleteCertificate(r -> r.certificateId(id));
     }
     out.put("deleted", delete);
     return out;
-  }
-
-  /** AWS detaches things asynchronously: DeleteCertificate may conflict for a few seconds. */
-  private void deleteWhenDetached(String id) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        iot.deleteCertificate(r -> r.certificateId(id));
-        return;
-      } catch (DeleteConflictException e) {
-        if (attempt == DELETE_ATTEMPTS) {
-          throw e;
-        }
-        try {
-          Thread.sleep(200L * attempt);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
   }
 
   /** Every certificate's status in the account/region. */

@@ -16,10 +16,11 @@ import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.Policy;
 
 /**
- * Zero-downtime rotation: a new certificate with the old one's policies is issued and attached to
- * the same thing and written to {@code OUT/DEVICE.next/}; both work until the old one is revoked
- * ({@code --revoke-old}), which also promotes the new bundle to {@code OUT/DEVICE/} and keeps the
- * old one as {@code OUT/DEVICE.old-<id>/}.
+ * Zero-downtime rotation, in two steps: {@code rotate} issues a new certificate with the old one's
+ * policies, attached to the same thing, into {@code OUT/DEVICE.next/}, and both work while the
+ * device moves to it; {@code rotate --revoke-old} then revokes the old one, promotes the new bundle
+ * to {@code OUT/DEVICE/} and keeps the old one as {@code OUT/DEVICE.old-<id>/}. Both steps at once
+ * cut off a device still connected with the old certificate.
  */
 public final class CertificateRotator {
   private final IotClient iot;
@@ -64,8 +65,10 @@ public final class CertificateRotator {
     }
     result.set(
         "revocation",
-        revoker.revoke(
-            null, List.of(old.certificateId()), false, "rotated to " + issued.certificateId()));
+        revoker
+            .revoke(
+                null, List.of(old.certificateId()), false, "rotated to " + issued.certificateId())
+            .result());
     Path retired = outDir.resolve(device + ".old-" + old.certificateId().substring(0, 12));
     try {
       Files.move(current, retired, StandardCopyOption.ATOMIC_MOVE);
@@ -77,15 +80,7 @@ public final class CertificateRotator {
           "the new bundle is in " + next);
     }
     // The command line in device.json names the bundle's files: point it at the new place.
-    DeviceBundle moved = DeviceBundle.read(current).orElseThrow();
-    new DeviceBundle(
-            moved.thingName(),
-            moved.certificateId(),
-            moved.certificateArn(),
-            moved.endpoint(),
-            moved.port(),
-            DeviceBundle.deviceCommand(current, device, moved.endpoint(), moved.port()))
-        .write(current);
+    DeviceBundle.read(current).orElseThrow().movedTo(current).write(current);
     result.put("newBundleDir", current.toString()).put("oldBundleDir", retired.toString());
     result.put("oldRevoked", true);
     return result;

@@ -7,6 +7,11 @@ import picocli.CommandLine.Command;
     name = "certs",
     description = "Issue, revoke, rotate and inspect per-device certificates.",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl certs issue sensor-1 --policy device --create-thing --out certs",
+      "  iotctl certs revoke sensor-1 --reason \"key leaked\""
+    },
     subcommands = {
       CertsIssueCommand.class,
       CertsRevokeCommand.class,

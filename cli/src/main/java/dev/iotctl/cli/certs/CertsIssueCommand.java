@@ -2,9 +2,9 @@ package dev.iotctl.cli.certs;
 
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
+import dev.iotctl.cli.aws.Retries;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
-import dev.iotctl.cli.output.Text;
 import dev.iotctl.core.pki.KeyType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +22,17 @@ import picocli.CommandLine.Parameters;
       "Issue a certificate per device: key pair and CSR made locally (the private key never"
           + " leaves this machine), CreateCertificateFromCsr, policies and thing attached, bundle"
           + " written to OUT/DEVICE/.",
-      "Bulk: --from devices.csv or --prefix P --count N; --resume finishes an interrupted run."
+      "Bulk: --from devices.csv or --prefix P --count N; --resume finishes an interrupted run"
+          + " (the same arguments; Ctrl-C says where it stopped). A finished run marks its"
+          + " manifest complete, so the next run into the same --out starts afresh."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl certs issue sensor-1 --policy device --create-thing --out certs",
+      "  iotctl certs issue --prefix sensor- --count 500 --policy device --create-thing",
+      "  iotctl certs issue --prefix sensor- --count 500 --policy device --create-thing --resume"
+    })
 final class CertsIssueCommand extends AwsCommand {
   @Parameters(arity = "0..1", paramLabel = "DEVICE", description = "Thing name of the device.")
   String device;
@@ -49,7 +57,8 @@ final class CertsIssueCommand extends AwsCommand {
         names = "--concurrency",
         paramLabel = "C",
         defaultValue = "4",
-        description = "Parallel requests (default: ${DEFAULT-VALUE}).")
+        description =
+            "Devices in parallel (default: ${DEFAULT-VALUE}); capped at AWS's per-second quota.")
     int concurrency;
 
     @Option(names = "--resume", description = "Finish an interrupted bulk run from its manifest.")
@@ -89,6 +98,11 @@ final class CertsIssueCommand extends AwsCommand {
   Map<String, String> attributes = new LinkedHashMap<>();
 
   @Override
+  protected Retries retries() {
+    return Retries.DURABLE;
+  }
+
+  @Override
   protected int run(AwsClients clients) {
     KeyType type =
         switch (keyType.toLowerCase(java.util.Locale.ROOT)) {
@@ -112,14 +126,18 @@ final class CertsIssueCommand extends AwsCommand {
                   createThing,
                   thingType,
                   attributes));
-      printer().print(result.toJson(), Text::render);
+      printer().print(result.toJson());
       return 0;
     }
     if (device != null || csr != null) {
       throw new CliException(ExitCodes.USAGE, "bulk issue takes no DEVICE and no --csr");
     }
+    List<BulkDevices> devices = BulkDevices.read(bulk.from, bulk.prefix, bulk.count);
+    int concurrency = BulkConcurrency.cap(bulk.concurrency, clients.target(), createThing, err());
+    // A missing policy fails the run before the first device, not every device one by one.
+    issuer.checkPolicies(policies);
     List<IssueRequest> requests =
-        BulkDevices.read(bulk.from, bulk.prefix, bulk.count).stream()
+        devices.stream()
             .map(
                 d ->
                     new IssueRequest(
@@ -132,10 +150,19 @@ final class CertsIssueCommand extends AwsCommand {
                         d.thingType() != null ? d.thingType() : thingType,
                         d.attributes().isEmpty() ? attributes : d.attributes()))
             .toList();
+    BulkRun run =
+        BulkRun.of(
+            bulk.prefix, bulk.count, bulk.from, devices.stream().map(BulkDevices::name).toList());
     BulkSummary summary =
-        new BulkIssuer(issuer, new OrphanSweeper(clients.iot()), out, bulk.concurrency, err())
-            .run(requests, bulk.resume);
-    printer().print(summary.toJson(), n -> summary.toText());
+        new BulkIssuer(
+                issuer,
+                new OrphanSweeper(clients.iot()),
+                out,
+                concurrency,
+                err(),
+                clients.requests())
+            .run(requests, run, bulk.resume);
+    printer().print(summary.toJson());
     return summary.failed().isEmpty() ? 0 : ExitCodes.FAILURE;
   }
 }

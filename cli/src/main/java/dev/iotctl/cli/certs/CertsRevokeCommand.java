@@ -2,9 +2,9 @@ package dev.iotctl.cli.certs;
 
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
+import dev.iotctl.cli.aws.Retries;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
-import dev.iotctl.cli.output.Text;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,10 +12,17 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "revoke",
-    description =
-        "Revoke one device's certificate(s): REVOKED, policies and things detached, optionally"
-            + " deleted. No other certificate is touched, and the output proves it.",
-    mixinStandardHelpOptions = true)
+    description = {
+      "Revoke one device's certificate(s): REVOKED and policies detached (with --delete also"
+          + " detached from the thing and deleted). No other certificate is touched, and the output"
+          + " proves it. Revoking what is already revoked changes nothing (exit 0)."
+    },
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl certs revoke sensor-1 --reason \"key leaked\"",
+      "  iotctl certs revoke --certificate-id 1a2b... --delete"
+    })
 final class CertsRevokeCommand extends AwsCommand {
   @Parameters(arity = "0..1", paramLabel = "DEVICE", description = "Device (thing) name.")
   String device;
@@ -30,15 +37,29 @@ final class CertsRevokeCommand extends AwsCommand {
   String reason;
 
   @Override
+  protected Retries retries() {
+    return Retries.DURABLE;
+  }
+
+  @Override
   protected int run(AwsClients clients) {
     if ((device == null) == (certificateId == null)) {
       throw new CliException(ExitCodes.USAGE, "give exactly one of DEVICE or --certificate-id");
     }
-    var result =
+    CertificateRevoker.Outcome outcome =
         new CertificateRevoker(clients.iot())
             .revoke(
                 device, certificateId == null ? List.of() : List.of(certificateId), delete, reason);
-    printer().print(result, Text::render);
+    if (outcome.revoked().isEmpty()) {
+      err()
+          .println(
+              (device != null ? device + ": " : "")
+                  + "already revoked ("
+                  + String.join(", ", outcome.alreadyRevoked())
+                  + "); nothing changed");
+      err().flush();
+    }
+    printer().print(outcome.result());
     return 0;
   }
 }

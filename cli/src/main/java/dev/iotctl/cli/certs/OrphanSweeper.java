@@ -53,8 +53,7 @@ final class OrphanSweeper {
     do {
       String page = marker;
       ListCertificatesResponse response =
-          ThrottleRetry.call(
-              () -> iot.listCertificates(r -> r.ascendingOrder(false).pageSize(250).marker(page)));
+          iot.listCertificates(r -> r.ascendingOrder(false).pageSize(250).marker(page));
       for (Certificate c : response.certificates()) {
         if (c.creationDate() != null && c.creationDate().isBefore(since)) {
           return deleted;
@@ -63,10 +62,8 @@ final class OrphanSweeper {
           continue;
         }
         CertificateDescription d =
-            ThrottleRetry.call(
-                () ->
-                    iot.describeCertificate(r -> r.certificateId(c.certificateId()))
-                        .certificateDescription());
+            iot.describeCertificate(r -> r.certificateId(c.certificateId()))
+                .certificateDescription();
         String key =
             Base64.getEncoder()
                 .encodeToString(
@@ -84,26 +81,18 @@ final class OrphanSweeper {
   private void delete(CertificateDescription d) {
     String arn = d.certificateArn();
     for (String thing :
-        ThrottleRetry.call(
-            () ->
-                iot.listPrincipalThingsPaginator(r -> r.principal(arn)).things().stream()
-                    .toList())) {
-      ThrottleRetry.run(() -> iot.detachThingPrincipal(r -> r.thingName(thing).principal(arn)));
+        iot.listPrincipalThingsPaginator(r -> r.principal(arn)).things().stream().toList()) {
+      iot.detachThingPrincipal(r -> r.thingName(thing).principal(arn));
     }
     for (Policy p :
-        ThrottleRetry.call(
-            () ->
-                iot.listAttachedPoliciesPaginator(r -> r.target(arn)).policies().stream()
-                    .toList())) {
-      ThrottleRetry.run(() -> iot.detachPolicy(r -> r.policyName(p.policyName()).target(arn)));
+        iot.listAttachedPoliciesPaginator(r -> r.target(arn)).policies().stream().toList()) {
+      iot.detachPolicy(r -> r.policyName(p.policyName()).target(arn));
     }
     if (d.status() == CertificateStatus.ACTIVE) {
-      ThrottleRetry.run(
-          () ->
-              iot.updateCertificate(
-                  r -> r.certificateId(d.certificateId()).newStatus(CertificateStatus.INACTIVE)));
+      iot.updateCertificate(
+          r -> r.certificateId(d.certificateId()).newStatus(CertificateStatus.INACTIVE));
     }
-    ThrottleRetry.run(() -> iot.deleteCertificate(r -> r.certificateId(d.certificateId())));
+    iot.deleteCertificate(r -> r.certificateId(d.certificateId()));
   }
 
   private static String publicKeyOf(Path csrFile) {

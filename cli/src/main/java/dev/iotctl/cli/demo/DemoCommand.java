@@ -1,11 +1,13 @@
 package dev.iotctl.cli.demo;
 
+import dev.iotctl.cli.framework.DebugOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,9 +19,13 @@ import picocli.CommandLine.Spec;
           + " a certificate each, shadow sync both ways, one device revoked while the other keeps"
           + " working. Exits 0 only if every step was observed."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  iotctl demo", "  iotctl demo --keep"})
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin DebugOption debug;
 
   @Option(names = "--keep", description = "Keep the temporary directory (certificates, state).")
   boolean keep;

@@ -3,13 +3,16 @@ package dev.iotctl.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsTarget;
-import dev.iotctl.cli.aws.LocalEndpoint;
+import dev.iotctl.cli.aws.LocalTarget;
+import dev.iotctl.cli.aws.Retries;
 import dev.iotctl.cli.certs.CertificateIssuer;
 import dev.iotctl.cli.certs.CertificateRevoker;
 import dev.iotctl.cli.certs.DeviceBundle;
 import dev.iotctl.cli.certs.DeviceEndpoint;
 import dev.iotctl.cli.certs.IssueRequest;
 import dev.iotctl.cli.certs.IssueResult;
+import dev.iotctl.cli.device.DeviceConfigs;
+import dev.iotctl.cli.framework.CliEnvironment;
 import dev.iotctl.cli.local.StandIn;
 import dev.iotctl.cli.shadow.ShadowTool;
 import dev.iotctl.core.pki.KeyType;
@@ -24,7 +27,6 @@ import dev.iotctl.local.LocalIotCore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +64,11 @@ public final class DemoRunner {
     List<ShadowDeviceApp> apps = new ArrayList<>();
     try (LocalIotCore core =
             n.step("Start the local IoT Core stand-in", () -> StandIn.start(dataDir, 0, 0, false));
-        AwsClients clients = new AwsClients(localTarget(dataDir))) {
+        AwsClients clients =
+            new AwsClients(
+                AwsTarget.local(LocalTarget.read(dataDir)),
+                CliEnvironment.system(),
+                Retries.DURABLE)) {
       n.note("MQTT 127.0.0.1:" + core.mqttPort() + ", HTTP " + core.httpUrl().orElseThrow());
       String devicePolicy = resource("/policies/device.json");
       n.step(
@@ -187,35 +193,8 @@ public final class DemoRunner {
     }
   }
 
-  private static AwsTarget localTarget(Path dataDir) {
-    LocalEndpoint endpoint = LocalEndpoint.read(dataDir);
-    URI http = URI.create(endpoint.httpUrl());
-    return new AwsTarget(
-        null,
-        endpoint.region(),
-        http,
-        http,
-        new AwsTarget.StaticCredentials("AKIDLOCALSTANDIN", "local-stand-in-secret"),
-        endpoint);
-  }
-
   private static ShadowDeviceConfig deviceConfig(Path bundleDir) {
-    DeviceBundle bundle = DeviceBundle.read(bundleDir).orElseThrow();
-    return new ShadowDeviceConfig(
-        bundle.thingName(),
-        bundle.endpoint(),
-        bundle.port(),
-        bundleDir.resolve(DeviceBundle.ROOT_CA),
-        bundleDir.resolve(DeviceBundle.CERTIFICATE),
-        bundleDir.resolve(DeviceBundle.PRIVATE_KEY),
-        null,
-        "wait_time",
-        5,
-        "devices/" + bundle.thingName() + "/telemetry",
-        0,
-        null,
-        Duration.ofSeconds(30),
-        ShadowDeviceConfig.DEFAULT_REQUEST_TIMEOUT);
+    return DeviceConfigs.forBundle(bundleDir, 0, null);
   }
 
   private static void refusedOnReconnect(Path bundleDir, String device) throws Exception {

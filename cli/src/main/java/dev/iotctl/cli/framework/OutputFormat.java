@@ -1,7 +1,9 @@
 package dev.iotctl.cli.framework;
 
-/** How a command prints its result: JSON for scripts (the default), text for people. */
+/** How a command prints its result, with the AWS CLI's names and renderings. */
 public enum OutputFormat {
   json,
-  text
+  text,
+  table,
+  yaml
 }

@@ -12,7 +12,11 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
+    String message = ex.getMessage();
+    if (message.regionMatches(true, 0, "error:", 0, 6)) {
+      message = message.substring(6).strip();
+    }
+    err.println(cmd.getColorScheme().errorText("error: " + message));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("hint: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
     err.flush();

@@ -12,7 +12,12 @@ import picocli.CommandLine.Parameters;
     description = {
       "Cancel a job: queued executions are canceled; with --force also those in progress."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl jobs cancel reboot-1 --reason-code NOT_NEEDED",
+      "  iotctl jobs cancel fw-1 --force --comment \"bad build\""
+    })
 final class JobsCancelCommand extends AwsCommand {
   @Parameters(paramLabel = "JOB_ID", description = "Job id.")
   String jobId;
@@ -32,7 +37,7 @@ final class JobsCancelCommand extends AwsCommand {
         .iot()
         .cancelJob(b -> b.jobId(jobId).force(force).reasonCode(reasonCode).comment(comment));
     JobProgress progress = JobProgress.of(clients.iot().describeJob(b -> b.jobId(jobId)).job());
-    printer().print(progress.json(), n -> progress.line());
+    printer().print(progress.json());
     return ExitCodes.OK;
   }
 }

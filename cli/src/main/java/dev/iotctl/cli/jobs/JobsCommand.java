@@ -7,6 +7,11 @@ import picocli.CommandLine.Command;
     name = "jobs",
     description = "Create, describe, list, cancel and watch AWS IoT Jobs.",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl jobs create --targets group:lamps --document reboot.json --rate 10",
+      "  iotctl jobs watch reboot-1"
+    },
     subcommands = {
       JobsCreateCommand.class,
       JobsDescribeCommand.class,

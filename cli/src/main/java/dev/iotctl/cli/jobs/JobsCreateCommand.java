@@ -22,7 +22,12 @@ import software.amazon.awssdk.services.iot.model.CreateJobResponse;
       "Example: iotctl jobs create --targets group:fleet --document update.json --rate 10"
           + " --abort-on-failure 20%"
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl jobs create --targets thing:lamp-1,group:lamps --document reboot.json",
+      "  iotctl jobs create --targets group:lamps --template fw-update --rate 10 --abort-on-failure 20%"
+    })
 final class JobsCreateCommand extends AwsCommand {
   @Option(
       names = "--targets",
@@ -99,7 +104,7 @@ final class JobsCreateCommand extends AwsCommand {
     if (created.description() != null) {
       json.put("description", created.description());
     }
-    printer().print(json, n -> created.jobId());
+    printer().print(json);
     return ExitCodes.OK;
   }
 

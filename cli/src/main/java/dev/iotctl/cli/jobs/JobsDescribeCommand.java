@@ -11,7 +11,12 @@ import software.amazon.awssdk.services.iot.model.Job;
 @Command(
     name = "describe",
     description = "A job's status, targets and execution counts.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl jobs describe reboot-1",
+      "  iotctl jobs describe reboot-1 --query 'jobProcessDetails'"
+    })
 final class JobsDescribeCommand extends AwsCommand {
   @Parameters(paramLabel = "JOB_ID", description = "Job id.")
   String jobId;
@@ -37,7 +42,7 @@ final class JobsDescribeCommand extends AwsCommand {
     if (job.completedAt() != null) {
       json.put("completedAt", job.completedAt().toString());
     }
-    printer().print(json, n -> progress.line());
+    printer().print(json);
     return ExitCodes.OK;
   }
 }

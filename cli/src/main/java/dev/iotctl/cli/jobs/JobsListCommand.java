@@ -10,7 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.iot.model.JobSummary;
 
-@Command(name = "list", description = "List jobs (all pages).", mixinStandardHelpOptions = true)
+@Command(
+    name = "list",
+    description = "List jobs (all pages).",
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl jobs list --status IN_PROGRESS",
+      "  iotctl jobs list --query 'jobs[].jobId' --output text"
+    })
 final class JobsListCommand extends AwsCommand {
   @Option(
       names = "--status",
@@ -40,12 +48,7 @@ final class JobsListCommand extends AwsCommand {
         item.put("createdAt", j.createdAt().toString());
       }
     }
-    printer()
-        .print(
-            json,
-            n ->
-                String.join(
-                    "\n", jobs.stream().map(j -> j.jobId() + " " + j.statusAsString()).toList()));
+    printer().print(json);
     return ExitCodes.OK;
   }
 }

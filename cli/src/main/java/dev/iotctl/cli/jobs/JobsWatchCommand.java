@@ -4,7 +4,6 @@ import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
 import dev.iotctl.cli.framework.ExitCodes;
 import dev.iotctl.cli.framework.OutputFormat;
-import dev.iotctl.cli.local.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -19,7 +18,12 @@ import picocli.CommandLine.Parameters;
       "Exit 0 when it completed with every execution succeeded; 1 when it was canceled or"
           + " aborted, or any execution failed, was rejected or timed out."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl jobs watch reboot-1 --output text",
+      "  iotctl jobs watch fw-1 --interval 2s --timeout 30m"
+    })
 final class JobsWatchCommand extends AwsCommand {
   @Parameters(paramLabel = "JOB_ID", description = "Job id.")
   String jobId;
@@ -28,14 +32,12 @@ final class JobsWatchCommand extends AwsCommand {
       names = "--interval",
       paramLabel = "DURATION",
       defaultValue = "2s",
-      converter = DurationConverter.class,
       description = "Time between DescribeJob calls (default ${DEFAULT-VALUE}).")
   Duration interval;
 
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
       description = "Give up (exit 1) after this long.")
   Duration timeout;
 
@@ -47,7 +49,7 @@ final class JobsWatchCommand extends AwsCommand {
   }
 
   private java.util.function.Consumer<JobProgress> progressPrinter(PrintWriter out) {
-    boolean text = outputOptions.format() == OutputFormat.text;
+    boolean text = awsOptions.get().format() == OutputFormat.text;
     return p -> {
       out.println(text ? p.line() : p.json().toString());
       out.flush();

@@ -1,7 +1,6 @@
 package dev.iotctl.cli.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.iotctl.cli.framework.Json;
+import dev.iotctl.local.rules.ActionRecord;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -82,14 +81,6 @@ final class ActionLog {
   }
 
   private boolean matches(String line) {
-    if (rule == null) {
-      return true;
-    }
-    try {
-      JsonNode record = Json.MAPPER.readTree(line);
-      return rule.equals(record.path("rule").asText());
-    } catch (IOException e) {
-      return false;
-    }
+    return rule == null || ActionRecord.parse(line).filter(r -> rule.equals(r.rule())).isPresent();
   }
 }

@@ -1,18 +1,20 @@
 package dev.iotctl.cli.local;
 
+import dev.iotctl.cli.aws.AwsOptions;
+import dev.iotctl.cli.framework.CliEnvironment;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --data-dir DIR}: the stand-in's data directory. */
+/** {@code --local-dir DIR} (alias {@code --data-dir}): the stand-in's data directory. */
 public final class DataDirOption {
   @Option(
-      names = "--data-dir",
+      names = {"--local-dir", "--data-dir"},
       paramLabel = "DIR",
-      defaultValue = ".iotctl/local",
-      description = "The stand-in's data directory (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
+      description = "The stand-in's data dir (default: $IOTCTL_LOCAL_DIR or .iotctl/local).")
+  Path dir;
 
-  public Path dataDir() {
-    return dataDir;
+  /** The given directory, else {@code IOTCTL_LOCAL_DIR}, else {@code .iotctl/local}. */
+  public Path dataDir(CliEnvironment env) {
+    return dir != null ? dir : AwsOptions.localDir(env);
   }
 }

@@ -1,5 +1,8 @@
 package dev.iotctl.cli.local;
 
+import dev.iotctl.cli.framework.CliEnvironment;
+import dev.iotctl.cli.framework.DebugOption;
+import dev.iotctl.local.StandInFiles;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -16,11 +19,18 @@ import picocli.CommandLine.Spec;
           + " line: rule, actionType, target, payload (or payloadBase64), timestamp.",
       "Republish actions are not listed: they publish to the stand-in's broker."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl local actions --follow",
+      "  iotctl local actions --rule hot --follow --timeout 30s"
+    })
 final class LocalActionsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin DataDirOption dataDir;
+
+  @Mixin DebugOption debug;
 
   @Option(names = "--rule", paramLabel = "NAME", description = "Only this rule's actions.")
   String rule;
@@ -33,14 +43,14 @@ final class LocalActionsCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      description = "With --follow: stop after this long, e.g. PT30S or 30s.",
-      converter = DurationConverter.class)
+      description = "With --follow: stop after this long, e.g. 30s, 5m or PT30S.")
   Duration timeout;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    ActionLog log = new ActionLog(dataDir.dataDir().resolve("actions.jsonl"), rule);
+    ActionLog log =
+        new ActionLog(new StandInFiles(dataDir.dataDir(CliEnvironment.of(spec))).actions(), rule);
     if (follow) {
       log.follow(
           line -> {

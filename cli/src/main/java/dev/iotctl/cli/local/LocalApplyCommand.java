@@ -1,26 +1,29 @@
 package dev.iotctl.cli.local;
 
 import dev.iotctl.cli.aws.AwsClients;
-import dev.iotctl.cli.aws.LocalEndpoint;
-import dev.iotctl.cli.aws.TargetOptions;
+import dev.iotctl.cli.aws.AwsTarget;
+import dev.iotctl.cli.aws.LocalTarget;
+import dev.iotctl.cli.aws.Retries;
+import dev.iotctl.cli.framework.CliEnvironment;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
+import dev.iotctl.cli.framework.OutputFormat;
 import dev.iotctl.cli.framework.OutputOptions;
+import dev.iotctl.cli.framework.Titles;
 import dev.iotctl.cli.local.apply.ApplyException;
 import dev.iotctl.cli.local.apply.ApplyExecutor;
 import dev.iotctl.cli.local.apply.ApplySummary;
 import dev.iotctl.cli.local.apply.PseudoParameters;
 import dev.iotctl.cli.local.apply.Template;
 import dev.iotctl.cli.local.apply.TemplateReader;
-import dev.iotctl.cli.output.QueryOption;
-import dev.iotctl.cli.output.ResultPrinter;
+import dev.iotctl.local.StandInEndpoint;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -39,13 +42,18 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
       "Creates thing types, groups, things, policies, certificates (from CSRs, signed by the"
           + " stand-in's CA), attachments and topic rules; other services are listed as skipped.",
       "Applying again changes nothing; a resource removed from a template is removed."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl local apply cdk.out/demo-core.template.json cdk.out/demo-shard-*.template.json",
+      "  iotctl local apply cdk.out/*.template.json --local-dir /tmp/stand-in --output table"
     })
 public final class LocalApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin OutputOptions outputOptions;
 
-  @Mixin QueryOption queryOption;
+  @Mixin DataDirOption dataDir;
 
   @Parameters(
       arity = "1..*",
@@ -53,14 +61,13 @@ public final class LocalApplyCommand implements Callable<Integer> {
       description = "Template files; stacks are applied exporters first.")
   List<Path> templates;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "The stand-in's data dir (default: ${DEFAULT-VALUE}).")
-  Path dataDir = LocalEndpoint.DEFAULT_DATA_DIR;
-
   @Override
   public Integer call() {
+    for (Path template : templates) {
+      if (!Files.isRegularFile(template)) {
+        throw new CliException(ExitCodes.USAGE, "no such file: " + template);
+      }
+    }
     List<Template> read;
     try {
       read = templates.stream().map(TemplateReader::read).toList();
@@ -68,14 +75,18 @@ public final class LocalApplyCommand implements Callable<Integer> {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
     }
     ApplySummary summary;
+    CliEnvironment env = CliEnvironment.of(spec);
+    Path dir = dataDir.dataDir(env);
     try (AwsClients clients =
-        new AwsClients(TargetOptions.localTarget(dataDir), ApacheHttpClient::create)) {
-      LocalEndpoint endpoint = clients.target().local();
+        new AwsClients(
+            AwsTarget.local(LocalTarget.read(dir)),
+            env,
+            Retries.INTERACTIVE,
+            ApacheHttpClient::create)) {
+      StandInEndpoint endpoint = clients.target().local().endpoint();
       summary =
           new ApplyExecutor(
-                  clients.iot(),
-                  PseudoParameters.of(endpoint.region(), endpoint.accountId()),
-                  dataDir)
+                  clients.iot(), PseudoParameters.of(endpoint.region(), endpoint.accountId()), dir)
               .apply(read);
     } catch (ApplyException e) {
       throw new CliException(
@@ -83,8 +94,14 @@ public final class LocalApplyCommand implements Callable<Integer> {
           e.getMessage(),
           "what was applied before the failure is recorded; fix it and apply again");
     }
-    new ResultPrinter(spec.commandLine().getOut(), outputOptions.format(), queryOption.query())
-        .print(summary.toJson(), json -> summary.toTable());
+    OutputOptions.Group output = outputOptions.get();
+    if (output.format() == OutputFormat.text && output.query() == null) {
+      // No AWS CLI equivalent to mimic: text is the plan table people read (--query gets JSON).
+      spec.commandLine().getOut().println(summary.toTable());
+      spec.commandLine().getOut().flush();
+    } else {
+      output.printer(spec.commandLine().getOut(), Titles.of(spec)).print(summary.toJson());
+    }
     return ExitCodes.OK;
   }
 

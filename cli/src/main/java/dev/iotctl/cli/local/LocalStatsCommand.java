@@ -1,15 +1,15 @@
 package dev.iotctl.cli.local;
 
+import dev.iotctl.cli.framework.CliEnvironment;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
 import dev.iotctl.cli.framework.OutputOptions;
-import dev.iotctl.cli.output.QueryOption;
-import dev.iotctl.cli.output.ResultPrinter;
+import dev.iotctl.cli.framework.Titles;
+import dev.iotctl.local.StandInFiles;
 import dev.iotctl.local.rules.RulesStats;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +23,12 @@ import picocli.CommandLine.Spec;
           + " per rule messages matched, actions executed and failed; rule executions dropped"
           + " because the engine's queue was full; Basic Ingest messages to a missing rule."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl local stats --output table",
+      "  iotctl local stats --query rules.hot.failed"
+    })
 final class LocalStatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,39 +36,23 @@ final class LocalStatsCommand implements Callable<Integer> {
 
   @Mixin OutputOptions outputOptions;
 
-  @Mixin QueryOption queryOption;
-
   @Override
   public Integer call() {
-    if (!Files.exists(dataDir.dataDir().resolve(RulesStats.FILE_NAME))) {
+    Path dir = dataDir.dataDir(CliEnvironment.of(spec));
+    if (!Files.exists(new StandInFiles(dir).stats())) {
       throw new CliException(
           ExitCodes.NOT_FOUND,
-          "no " + RulesStats.FILE_NAME + " in " + dataDir.dataDir(),
-          "start the stand-in with 'iotctl local up --data-dir " + dataDir.dataDir() + "'");
+          "no " + StandInFiles.STATS + " in " + dir,
+          "start the stand-in with 'iotctl local up --local-dir " + dir + "'");
     }
     RulesStats stats;
     try {
-      stats = RulesStats.read(dataDir.dataDir());
+      stats = RulesStats.read(dir);
     } catch (IOException e) {
       throw new CliException(
-          ExitCodes.FAILURE, "cannot read " + RulesStats.FILE_NAME + ": " + e.getMessage());
+          ExitCodes.FAILURE, "cannot read " + StandInFiles.STATS + ": " + e.getMessage());
     }
-    new ResultPrinter(spec.commandLine().getOut(), outputOptions.format(), queryOption.query())
-        .print(stats.toJson(), json -> text(stats));
+    outputOptions.get().printer(spec.commandLine().getOut(), Titles.of(spec)).print(stats.toJson());
     return 0;
-  }
-
-  private static String text(RulesStats stats) {
-    List<String> lines = new ArrayList<>();
-    lines.add(String.format("%-32s %10s %10s %10s", "RULE", "MATCHED", "EXECUTED", "FAILED"));
-    stats
-        .rules()
-        .forEach(
-            (name, c) ->
-                lines.add(
-                    String.format(
-                        "%-32s %10d %10d %10d", name, c.matched(), c.executed(), c.failed())));
-    lines.add("dropped: " + stats.dropped() + ", rule not found: " + stats.ruleNotFound());
-    return String.join("\n", lines);
   }
 }

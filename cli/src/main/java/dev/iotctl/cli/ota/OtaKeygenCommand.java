@@ -4,8 +4,7 @@ import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
 import dev.iotctl.cli.framework.Json;
 import dev.iotctl.cli.framework.OutputOptions;
-import dev.iotctl.cli.output.QueryOption;
-import dev.iotctl.cli.output.ResultPrinter;
+import dev.iotctl.cli.framework.Titles;
 import dev.iotctl.core.pki.KeyPairs;
 import dev.iotctl.core.pki.KeyType;
 import dev.iotctl.core.pki.Pem;
@@ -26,13 +25,13 @@ import picocli.CommandLine.Spec;
       "Make a code-signing key pair (EC P-256): DIR/code-signing.key (0600, keep it off devices)"
           + " and DIR/code-signing.pub (give it to devices: --code_signing_key)."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  iotctl ota keygen --out keys"})
 final class OtaKeygenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin OutputOptions outputOptions;
-
-  @Mixin QueryOption queryOption;
 
   @Option(
       names = "--out",
@@ -62,8 +61,7 @@ final class OtaKeygenCommand implements Callable<Integer> {
             .createObjectNode()
             .put("privateKey", privateKey.toString())
             .put("publicKey", publicKey.toString());
-    new ResultPrinter(spec.commandLine().getOut(), outputOptions.format(), queryOption.query())
-        .print(json, n -> publicKey.toString());
+    outputOptions.get().printer(spec.commandLine().getOut(), Titles.of(spec)).print(json);
     return ExitCodes.OK;
   }
 }

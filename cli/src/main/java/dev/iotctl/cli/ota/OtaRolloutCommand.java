@@ -12,7 +12,6 @@ import dev.iotctl.cli.jobs.JobProgress;
 import dev.iotctl.cli.jobs.JobTargets;
 import dev.iotctl.cli.jobs.JobWatcher;
 import dev.iotctl.cli.jobs.RolloutOptions;
-import dev.iotctl.cli.local.DurationConverter;
 import dev.iotctl.core.jobs.S3Location;
 import dev.iotctl.core.ota.FirmwareDocument;
 import dev.iotctl.local.jobs.FileStore;
@@ -38,7 +37,12 @@ import software.amazon.awssdk.services.iot.model.CreateJobRequest;
           + " pass --file-url and --presign-role.",
       "Exit 0 when every targeted device installed the firmware, 1 otherwise."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl ota rollout --canary canary --then fleet --file fw.bin --key keys/code-signing.key --firmware-version 1.1.0",
+      "  iotctl ota rollout --then fleet --file fw.bin --key keys/code-signing.key --firmware-version 1.1.0 --rate 20 --abort-on-failure 20%"
+    })
 final class OtaRolloutCommand extends AwsCommand {
   /** The bucket firmware goes to on the stand-in ({@code DIR/files/iotctl-ota/…}). */
   static final String LOCAL_BUCKET = "iotctl-ota";
@@ -94,14 +98,12 @@ final class OtaRolloutCommand extends AwsCommand {
       names = "--interval",
       paramLabel = "DURATION",
       defaultValue = "2s",
-      converter = DurationConverter.class,
       description = "Time between progress checks (default ${DEFAULT-VALUE}).")
   Duration interval;
 
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
       description = "Give up waiting for each job after this long.")
   Duration timeout;
 
@@ -147,7 +149,7 @@ final class OtaRolloutCommand extends AwsCommand {
         summary.set("canary", canaryResult.json());
         if (!canaryResult.succeededAll()) {
           summary.put("result", "canary failed: the fleet job was not created");
-          printer().print(summary, n -> "canary failed: " + canaryResult.line());
+          printer().print(summary);
           return ExitCodes.FAILURE;
         }
       }
@@ -156,7 +158,7 @@ final class OtaRolloutCommand extends AwsCommand {
       summary.set("fleet", fleetResult.json());
       boolean ok = fleetResult.succeededAll();
       summary.put("result", ok ? "succeeded" : "fleet job " + fleetResult.status().toLowerCase());
-      printer().print(summary, n -> (ok ? "rolled out: " : "failed: ") + fleetResult.line());
+      printer().print(summary);
       return ok ? ExitCodes.OK : ExitCodes.FAILURE;
     } finally {
       inFlight.set(null);
@@ -189,7 +191,7 @@ final class OtaRolloutCommand extends AwsCommand {
     rollout.applyTo(request, withRate);
     clients.iot().createJob(request.build());
     inFlight.set(jobId);
-    boolean text = outputOptions.format() == OutputFormat.text;
+    boolean text = awsOptions.get().format() == OutputFormat.text;
     JobProgress result =
         new JobWatcher(clients.iot(), interval)
             .watch(

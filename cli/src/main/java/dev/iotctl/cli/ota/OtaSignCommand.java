@@ -2,8 +2,7 @@ package dev.iotctl.cli.ota;
 
 import dev.iotctl.cli.framework.ExitCodes;
 import dev.iotctl.cli.framework.OutputOptions;
-import dev.iotctl.cli.output.QueryOption;
-import dev.iotctl.cli.output.ResultPrinter;
+import dev.iotctl.cli.framework.Titles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,13 +19,13 @@ import picocli.CommandLine.Spec;
           + " printed base64 with the file's size and SHA-256. Offline.",
       "Same as: openssl dgst -sha256 -sign KEY FILE | base64 -w0"
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  iotctl ota sign fw-1.1.0.bin --key keys/code-signing.key"})
 final class OtaSignCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin OutputOptions outputOptions;
-
-  @Mixin QueryOption queryOption;
 
   @Parameters(paramLabel = "FILE", description = "The firmware file.")
   Path file;
@@ -41,8 +40,7 @@ final class OtaSignCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SignedFirmware signed = SignedFirmware.sign(file, key);
-    new ResultPrinter(spec.commandLine().getOut(), outputOptions.format(), queryOption.query())
-        .print(signed.json(), n -> signed.signature());
+    outputOptions.get().printer(spec.commandLine().getOut(), Titles.of(spec)).print(signed.json());
     return ExitCodes.OK;
   }
 }

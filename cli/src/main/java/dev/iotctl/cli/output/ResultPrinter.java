@@ -2,75 +2,67 @@ package dev.iotctl.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
 import dev.iotctl.cli.framework.Json;
 import dev.iotctl.cli.framework.OutputFormat;
-import io.burt.jmespath.Expression;
-import io.burt.jmespath.JmesPath;
-import io.burt.jmespath.jackson.JacksonRuntime;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.function.Function;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Prints a command's result: JSON (default, for scripts; optionally filtered by a JMESPath {@code
- * --query}) or text rendered by the command for people.
+ * Prints a command's result as the AWS CLI would: {@code --query} applied first, then JSON (the
+ * default, 4-space indent), text, table or YAML. A query that selects nothing prints {@code null}
+ * (text: {@code None}; table: nothing), exit 0.
  */
 public final class ResultPrinter {
-  private static final JmesPath<JsonNode> JMESPATH = new JacksonRuntime();
+  /** The width the AWS CLI assumes when it cannot ask the terminal (output piped). */
+  static final int DEFAULT_WIDTH = 80;
 
   private final PrintWriter out;
   private final OutputFormat format;
   private final String query;
+  private final String title;
 
-  public ResultPrinter(PrintWriter out, OutputFormat format, String query) {
+  public ResultPrinter(PrintWriter out, OutputFormat format, String query, String title) {
     this.out = out;
     this.format = format;
     this.query = query;
+    this.title = title;
   }
 
-  public void print(JsonNode result, Function<JsonNode, String> textRenderer) {
-    JsonNode selected = applyQuery(result);
-    if (format == OutputFormat.text) {
-      out.println(query == null ? textRenderer.apply(result) : Text.render(selected));
-    } else {
-      out.println(pretty(selected));
-    }
+  public void print(JsonNode result) {
+    JsonNode selected = query == null ? result : Query.compile(query).search(result);
+    String text =
+        switch (format) {
+          case json -> pretty(selected);
+          case text -> AwsText.render(selected);
+          case table -> AwsTable.render(title, selected, DEFAULT_WIDTH);
+          case yaml -> AwsYaml.render(selected);
+        };
+    out.print(text);
     out.flush();
   }
 
-  /** Prints a document verbatim (as the service returned it) unless a query or text is asked. */
-  public void printVerbatim(byte[] document, Function<JsonNode, String> textRenderer) {
+  /**
+   * Prints a document verbatim (as the service returned it) unless a query or a format is asked.
+   */
+  public void printVerbatim(byte[] document) {
     if (format == OutputFormat.json && query == null) {
-      out.println(new String(document, java.nio.charset.StandardCharsets.UTF_8));
+      out.println(new String(document, StandardCharsets.UTF_8));
       out.flush();
       return;
     }
     try {
-      print(Json.MAPPER.readTree(document), textRenderer);
-    } catch (java.io.IOException e) {
+      print(Json.MAPPER.readTree(document));
+    } catch (IOException e) {
       throw new CliException(ExitCodes.FAILURE, "the service returned invalid JSON");
     }
   }
 
-  private JsonNode applyQuery(JsonNode result) {
-    if (query == null) {
-      return result;
-    }
-    Expression<JsonNode> expression;
-    try {
-      expression = JMESPATH.compile(query);
-    } catch (RuntimeException e) {
-      throw new CliException(ExitCodes.USAGE, "invalid --query: " + e.getMessage());
-    }
-    JsonNode selected = expression.search(result);
-    return selected == null ? NullNode.getInstance() : selected;
-  }
-
   private static String pretty(JsonNode node) {
     try {
-      return Json.MAPPER.writeValueAsString(node);
+      return Json.PRETTY.writeValueAsString(node) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -2,16 +2,19 @@ package dev.iotctl.cli.policy;
 
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
-import dev.iotctl.cli.framework.Json;
-import dev.iotctl.cli.output.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(
     name = "attach",
-    description = "Attach a policy to a certificate or target.",
-    mixinStandardHelpOptions = true)
+    description = "Attach a policy to a certificate or target. Prints nothing, as the AWS CLI.",
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl policy attach device --certificate-id 1a2b...",
+      "  iotctl policy attach device --target arn:aws:iot:us-east-1:123456789012:thinggroup/lamps"
+    })
 final class PolicyAttachCommand extends AwsCommand {
   @Parameters(paramLabel = "NAME", description = "Policy name.")
   String name;
@@ -22,10 +25,6 @@ final class PolicyAttachCommand extends AwsCommand {
   protected int run(AwsClients clients) {
     String arn = target.arn(clients.iot());
     clients.iot().attachPolicy(r -> r.policyName(name).target(arn));
-    printer()
-        .print(
-            Json.MAPPER.createObjectNode().put("policyName", name).put("attachedTo", arn),
-            Text::render);
     return 0;
   }
 }

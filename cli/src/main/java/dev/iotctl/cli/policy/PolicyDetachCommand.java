@@ -2,16 +2,16 @@ package dev.iotctl.cli.policy;
 
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
-import dev.iotctl.cli.framework.Json;
-import dev.iotctl.cli.output.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(
     name = "detach",
-    description = "Detach a policy from a certificate or target.",
-    mixinStandardHelpOptions = true)
+    description = "Detach a policy from a certificate or target. Prints nothing, as the AWS CLI.",
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  iotctl policy detach device --certificate-id 1a2b..."})
 final class PolicyDetachCommand extends AwsCommand {
   @Parameters(paramLabel = "NAME", description = "Policy name.")
   String name;
@@ -22,10 +22,6 @@ final class PolicyDetachCommand extends AwsCommand {
   protected int run(AwsClients clients) {
     String arn = target.arn(clients.iot());
     clients.iot().detachPolicy(r -> r.policyName(name).target(arn));
-    printer()
-        .print(
-            Json.MAPPER.createObjectNode().put("policyName", name).put("detachedFrom", arn),
-            Text::render);
     return 0;
   }
 }

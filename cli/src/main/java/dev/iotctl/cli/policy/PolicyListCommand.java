@@ -3,16 +3,20 @@ package dev.iotctl.cli.policy;
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
 import dev.iotctl.cli.framework.Json;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.iot.model.Policy;
 
 @Command(
     name = "list",
-    description = "List policies, or those attached to a certificate.",
-    mixinStandardHelpOptions = true)
+    description =
+        "ListPolicies (or ListAttachedPolicies of a certificate), every page: {\"policies\": [...]}.",
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl policy list --query 'policies[].policyName' --output text",
+      "  iotctl policy list --certificate-id 1a2b..."
+    })
 final class PolicyListCommand extends AwsCommand {
   @Option(
       names = "--certificate-id",
@@ -22,9 +26,9 @@ final class PolicyListCommand extends AwsCommand {
 
   @Override
   protected int run(AwsClients clients) {
-    List<Policy> policies = new ArrayList<>();
+    Iterable<Policy> policies;
     if (certificateId == null) {
-      clients.iot().listPoliciesPaginator(r -> r.pageSize(250)).policies().forEach(policies::add);
+      policies = clients.iot().listPoliciesPaginator(r -> r.pageSize(250)).policies();
     } else {
       String arn =
           clients
@@ -32,17 +36,13 @@ final class PolicyListCommand extends AwsCommand {
               .describeCertificate(r -> r.certificateId(certificateId))
               .certificateDescription()
               .certificateArn();
-      clients
-          .iot()
-          .listAttachedPoliciesPaginator(r -> r.target(arn))
-          .policies()
-          .forEach(policies::add);
+      policies = clients.iot().listAttachedPoliciesPaginator(r -> r.target(arn)).policies();
     }
-    var json = Json.MAPPER.createArrayNode();
+    var json = Json.MAPPER.createObjectNode();
+    var list = json.putArray("policies");
     policies.forEach(
-        p -> json.addObject().put("policyName", p.policyName()).put("policyArn", p.policyArn()));
-    printer()
-        .print(json, n -> String.join("\n", policies.stream().map(Policy::policyName).toList()));
+        p -> list.addObject().put("policyName", p.policyName()).put("policyArn", p.policyArn()));
+    printer().print(json);
     return 0;
   }
 }

@@ -21,7 +21,14 @@ import picocli.CommandLine.Option;
           + " (--certificate-id). Exit 0 when the answer is the expected one (default: allow), 1"
           + " otherwise."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl policy test --file policies/device.json --thing lamp --action iot:Publish \\",
+      "      --resource topic/devices/lamp/telemetry",
+      "  iotctl policy test --file policies/device.json --thing lamp --action iot:Publish \\",
+      "      --resource topic/devices/fan/telemetry --expect deny"
+    })
 final class PolicyTestCommand extends AwsCommand {
   @Option(names = "--file", paramLabel = "FILE", description = "Policy document (repeatable).")
   List<Path> files = new ArrayList<>();
@@ -49,7 +56,7 @@ final class PolicyTestCommand extends AwsCommand {
   @Option(
       names = "--client-id",
       paramLabel = "C",
-      description = "MQTT client id (default: --thing).")
+      description = "MQTT client id for ${iot:ClientId} (default: --thing).")
   String clientId;
 
   @Option(
@@ -115,7 +122,7 @@ final class PolicyTestCommand extends AwsCommand {
                     attributes,
                     clients.target().region() != null ? clients.target().region() : "us-east-1",
                     account != null ? account : PolicyTester.OFFLINE_ACCOUNT));
-    printer().print(json, n -> n.path("decision").asText() + ": " + n.path("explanation").asText());
+    printer().print(json);
     boolean allowed = json.path("allowed").asBoolean();
     return allowed == expect.equals("allow") ? ExitCodes.OK : ExitCodes.FAILURE;
   }

@@ -2,8 +2,6 @@ package dev.iotctl.cli.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.iotctl.cli.framework.CliException;
-import dev.iotctl.cli.framework.ExitCodes;
 import dev.iotctl.cli.framework.Json;
 import dev.iotctl.core.pki.Pem;
 import dev.iotctl.core.policy.AuthorizationRequest;
@@ -11,15 +9,18 @@ import dev.iotctl.core.policy.AuthorizationResult;
 import dev.iotctl.core.policy.NamedPolicy;
 import dev.iotctl.core.policy.PolicyContext;
 import dev.iotctl.core.policy.PolicyDocument;
+import dev.iotctl.core.policy.PolicyEvaluator;
 import dev.iotctl.core.policy.PolicyTemplate;
 import dev.iotctl.core.policy.StatementRef;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.iotctl.core.policy.UnresolvedVariables;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.DescribeThingResponse;
 import software.amazon.awssdk.services.iot.model.Policy;
@@ -48,11 +49,11 @@ public final class PolicyTester {
   public static JsonNode testFiles(List<Path> files, Path certificatePem, Question q) {
     List<NamedPolicy> policies = new ArrayList<>();
     for (Path file : files) {
-      String document = PolicyTemplate.render(read(file), q.region(), q.account());
-      policies.add(new NamedPolicy(nameOf(file), PolicyDocument.parse(document)));
+      String document = PolicyTemplate.render(PolicyFiles.read(file), q.region(), q.account());
+      policies.add(new NamedPolicy(PolicyFiles.nameOf(file), PolicyDocument.parse(document)));
     }
     X509Certificate certificate =
-        certificatePem == null ? null : Pem.parseCertificate(read(certificatePem));
+        certificatePem == null ? null : Pem.parseCertificate(PolicyFiles.read(certificatePem));
     PolicyContext.Builder context = context(q, certificate);
     if (q.thingName() != null) {
       context
@@ -116,9 +117,10 @@ public final class PolicyTester {
         q.resource().startsWith("arn:")
             ? q.resource()
             : "arn:aws:iot:" + q.region() + ":" + q.account() + ":" + q.resource();
-    AuthorizationResult result =
-        dev.iotctl.core.policy.PolicyEvaluator.evaluate(
-            policies, new AuthorizationRequest(action, resource, context));
+    AuthorizationRequest request = new AuthorizationRequest(action, resource, context);
+    AuthorizationResult result = PolicyEvaluator.evaluate(policies, request);
+    Set<String> unresolved =
+        result.allowed() ? Set.of() : UnresolvedVariables.of(policies, request);
     ObjectNode json =
         Json.MAPPER
             .createObjectNode()
@@ -136,20 +138,40 @@ public final class PolicyTester {
         s.put("sid", ref.sid());
       }
     }
-    json.put("explanation", result.explanation());
+    if (unresolved.isEmpty()) {
+      json.put("explanation", result.explanation());
+    } else {
+      unresolved.forEach(json.putArray("unresolvedVariables")::add);
+      json.put(
+          "explanation",
+          result.decision()
+              + ": "
+              + unresolved.stream()
+                  .map(v -> v + " has no value" + howToSet(v))
+                  .collect(Collectors.joining("; "))
+              + ", so the statements that use it do not match");
+    }
     return json;
   }
 
-  private static String nameOf(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-  }
-
-  static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.USAGE, "cannot read " + file + ": " + e.getMessage());
+  /** Which option gives a variable a value offline. */
+  private static String howToSet(String variable) {
+    String v = variable.toLowerCase(Locale.ROOT);
+    if (v.startsWith("${iot:clientid")) {
+      return " (pass --client-id)";
     }
+    if (v.startsWith("${iot:connection.thing.thingtypename")) {
+      return " (pass --thing and --thing-type)";
+    }
+    if (v.startsWith("${iot:connection.thing.attributes")) {
+      return " (pass --thing and --attribute K=V)";
+    }
+    if (v.startsWith("${iot:connection.thing.")) {
+      return " (pass --thing, the thing attached to the connection)";
+    }
+    if (v.startsWith("${iot:certificate.")) {
+      return " (pass --cert with the device's certificate)";
+    }
+    return "";
   }
 }

@@ -7,6 +7,11 @@ import picocli.CommandLine.Command;
     name = "shadow",
     description = "Read and write Device Shadows (JSON output, pipe-friendly).",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl shadow get lamp --query state.reported",
+      "  iotctl shadow update lamp --desired '{\"on\":true}'"
+    },
     subcommands = {
       ShadowGetCommand.class,
       ShadowUpdateCommand.class,

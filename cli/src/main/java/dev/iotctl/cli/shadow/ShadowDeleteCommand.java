@@ -2,12 +2,16 @@ package dev.iotctl.cli.shadow;
 
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
-import dev.iotctl.cli.output.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "delete", description = "Delete a shadow.", mixinStandardHelpOptions = true)
+@Command(
+    name = "delete",
+    description = "Delete a shadow; prints the service's answer.",
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  iotctl shadow delete lamp", "  iotctl shadow delete lamp --name config"})
 final class ShadowDeleteCommand extends AwsCommand {
   @Parameters(paramLabel = "THING", description = "Thing name.")
   String thing;
@@ -17,7 +21,7 @@ final class ShadowDeleteCommand extends AwsCommand {
 
   @Override
   protected int run(AwsClients clients) {
-    printer().printVerbatim(new ShadowTool(clients.data()).delete(thing, shadowName), Text::render);
+    printer().printVerbatim(new ShadowTool(clients.data()).delete(thing, shadowName));
     return 0;
   }
 }

@@ -3,7 +3,7 @@ package dev.iotctl.cli.shadow;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
-import dev.iotctl.cli.output.Text;
+import dev.iotctl.cli.framework.Json;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +12,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "get",
     description = "Print a shadow document exactly as the service returns it.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl shadow get lamp",
+      "  iotctl shadow get lamp --query state.reported",
+      "  iotctl shadow get lamp --name config --delta"
+    })
 public final class ShadowGetCommand extends AwsCommand {
   @Parameters(paramLabel = "THING", description = "Thing name.")
   String thing;
@@ -42,18 +48,12 @@ public final class ShadowGetCommand extends AwsCommand {
   protected int run(AwsClients clients) {
     byte[] document = new ShadowTool(clients.data()).get(thing, shadowName);
     if (part == null) {
-      printer().printVerbatim(document, Text::render);
+      printer().printVerbatim(document);
     } else {
       JsonNode selected = ShadowTool.parse(document, "the shadow").path("state").path(part.path());
-      printer().print(selected.isMissingNode() ? Json.empty() : selected, Text::render);
+      // An absent section prints as an empty object, so | jq never sees nothing.
+      printer().print(selected.isMissingNode() ? Json.MAPPER.createObjectNode() : selected);
     }
     return 0;
-  }
-
-  /** An absent section prints as an empty object, so {@code | jq} never sees nothing. */
-  private static final class Json {
-    static JsonNode empty() {
-      return dev.iotctl.cli.framework.Json.MAPPER.createObjectNode();
-    }
   }
 }

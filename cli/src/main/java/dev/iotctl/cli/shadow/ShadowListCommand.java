@@ -9,8 +9,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "list",
-    description = "List a thing's named shadows.",
-    mixinStandardHelpOptions = true)
+    description = "ListNamedShadowsForThing, every page: {\"results\": [...]}.",
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  iotctl shadow list lamp --output text"})
 final class ShadowListCommand extends AwsCommand {
   @Parameters(paramLabel = "THING", description = "Thing name.")
   String thing;
@@ -20,7 +22,7 @@ final class ShadowListCommand extends AwsCommand {
     List<String> names = new ShadowTool(clients.data()).list(thing);
     var json = Json.MAPPER.createObjectNode();
     names.forEach(json.putArray("results")::add);
-    printer().print(json, n -> String.join("\n", names));
+    printer().print(json);
     return 0;
   }
 }

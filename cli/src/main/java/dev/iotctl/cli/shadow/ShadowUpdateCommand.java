@@ -4,7 +4,6 @@ import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
-import dev.iotctl.cli.output.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "update",
-    description = "Update a shadow: desired or reported state, or a whole request document.")
+    description = "Update a shadow: desired or reported state, or a whole request document.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl shadow update lamp --desired '{\"on\":false}' --version 7",
+      "  iotctl shadow update lamp --reported '{\"on\":false}' --name config",
+      "  echo '{\"state\":{\"desired\":null}}' | iotctl shadow update lamp -"
+    })
 final class ShadowUpdateCommand extends AwsCommand {
   @Parameters(index = "0", paramLabel = "THING", description = "Thing name.")
   String thing;
@@ -63,7 +68,7 @@ final class ShadowUpdateCommand extends AwsCommand {
   protected int run(AwsClients clients) throws IOException {
     byte[] document = document();
     byte[] accepted = new ShadowTool(clients.data()).update(thing, shadowName, document);
-    printer().printVerbatim(accepted, Text::render);
+    printer().printVerbatim(accepted);
     return 0;
   }
 
@@ -82,6 +87,9 @@ final class ShadowUpdateCommand extends AwsCommand {
       }
     }
     if (source.file != null) {
+      if (!Files.isRegularFile(source.file)) {
+        throw new CliException(ExitCodes.USAGE, "no such file: " + source.file);
+      }
       return ShadowTool.withVersion(Files.readAllBytes(source.file), version);
     }
     String section = source.desired != null ? "desired" : "reported";

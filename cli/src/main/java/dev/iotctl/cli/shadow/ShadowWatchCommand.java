@@ -1,13 +1,15 @@
 package dev.iotctl.cli.shadow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
+import dev.iotctl.cli.aws.LocalTarget;
 import dev.iotctl.cli.certs.DeviceBundle;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
-import dev.iotctl.core.error.IotException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,13 +19,20 @@ import software.amazon.awssdk.services.iotdataplane.model.ResourceNotFoundExcept
 @Command(
     name = "watch",
     description = {
-      "Stream a shadow's delta and documents messages over MQTT as JSON lines.",
-      "With --until-synced, exit 0 as soon as reported matches desired (for scripts); exit 1 if"
-          + " --timeout passes first.",
+      "Stream a shadow's delta and documents messages over MQTT as JSON lines"
+          + " ({\"topic\": ..., \"message\": ...}).",
+      "With --until-synced, exit 0 as soon as reported matches desired, printing the document"
+          + " (at once when it already does); exit 1 with what still differs if --timeout passes"
+          + " first.",
       "Identity: the stand-in's operator certificate with --local; on AWS a bundle (--cert-dir)"
           + " whose policy allows subscribing to the shadow topics, e.g. a monitoring client."
     },
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl shadow watch lamp --until-synced --timeout 60s",
+      "  iotctl shadow watch lamp --timeout 5m --cert-dir certs/monitor-1"
+    })
 final class ShadowWatchCommand extends AwsCommand {
   @Parameters(paramLabel = "THING", description = "Thing name.")
   String thing;
@@ -36,9 +45,9 @@ final class ShadowWatchCommand extends AwsCommand {
 
   @Option(
       names = "--timeout",
-      paramLabel = "SECONDS",
-      description = "Stop after this many seconds.")
-  Long timeoutSeconds;
+      paramLabel = "DURATION",
+      description = "Stop after this long: 30s, 5m, or seconds.")
+  Duration timeout;
 
   @Option(
       names = "--cert-dir",
@@ -59,24 +68,31 @@ final class ShadowWatchCommand extends AwsCommand {
     ShadowTool shadows = new ShadowTool(clients.data());
     boolean synced =
         new ShadowWatcher(identity, out())
-            .watch(
-                thing,
-                shadowName,
-                timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds),
-                untilSynced,
-                () -> syncedNow(shadows));
+            .watch(thing, shadowName, timeout, untilSynced, () -> current(shadows));
     if (untilSynced && !synced) {
-      err().println("error: " + thing + " did not sync within " + timeoutSeconds + " s");
+      err()
+          .println(
+              "error: "
+                  + thing
+                  + " did not sync within "
+                  + (timeout.toMillis() % 1000 == 0
+                      ? timeout.toSeconds() + " s"
+                      : timeout.toMillis() + " ms")
+                  + "; still different:");
+      current(shadows)
+          .map(ShadowDiff::of)
+          .ifPresentOrElse(
+              diff -> err().println(diff.toText()), () -> err().println("  (no shadow)"));
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
   }
 
-  private boolean syncedNow(ShadowTool shadows) {
+  private Optional<JsonNode> current(ShadowTool shadows) {
     try {
-      return ShadowDiff.of(ShadowTool.parse(shadows.get(thing, shadowName), "the shadow")).inSync();
-    } catch (ResourceNotFoundException | IotException e) {
-      return false;
+      return Optional.of(ShadowTool.parse(shadows.get(thing, shadowName), "the shadow"));
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
     }
   }
 
@@ -94,21 +110,21 @@ final class ShadowWatchCommand extends AwsCommand {
           certDir.resolve(DeviceBundle.CERTIFICATE),
           certDir.resolve(DeviceBundle.PRIVATE_KEY));
     }
-    if (!clients.target().isLocal() || clients.target().local().operatorCertDir() == null) {
+    if (!clients.target().isLocal()) {
       throw new CliException(
           ExitCodes.USAGE,
           "shadow watch needs an MQTT identity",
           "pass --cert-dir of a bundle (e.g. a monitoring client's), or use --local");
     }
-    var local = clients.target().local();
-    Path dir = local.operatorCertDir();
+    LocalTarget local = clients.target().local();
+    Path dir = local.endpoint().operatorCertDir();
     return new ShadowWatcher.Identity(
-        local.mqttHost(),
-        local.mqttPort(),
+        local.endpoint().mqttHost(),
+        local.endpoint().mqttPort(),
         clientId != null
             ? clientId
             : "iotctl-operator-" + UUID.randomUUID().toString().substring(0, 8),
-        local.rootCaPath(),
+        local.endpoint().rootCaPath(),
         dir.resolve(DeviceBundle.CERTIFICATE),
         dir.resolve(DeviceBundle.PRIVATE_KEY));
   }

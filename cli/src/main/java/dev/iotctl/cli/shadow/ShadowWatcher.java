@@ -13,9 +13,10 @@ import dev.iotctl.device.tls.DeviceTls;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Streams a shadow's {@code /update/delta} and {@code /update/documents} messages as JSON lines,
@@ -36,7 +37,8 @@ public final class ShadowWatcher {
 
   /**
    * Watches until {@code timeout} (null: until interrupted), or with {@code untilSynced} until a
-   * document shows no delta (checked at once with {@code syncedNow}, then on every document).
+   * document shows no delta: checked at once on {@code current} (printed when already in sync),
+   * then on every document.
    *
    * @return true when it stopped because the shadow is in sync
    */
@@ -45,7 +47,7 @@ public final class ShadowWatcher {
       String shadowName,
       Duration timeout,
       boolean untilSynced,
-      BooleanSupplier syncedNow)
+      Supplier<Optional<JsonNode>> current)
       throws InterruptedException {
     String prefix =
         "$aws/things/"
@@ -64,6 +66,12 @@ public final class ShadowWatcher {
       throw new CliException(
           ExitCodes.USAGE, "cannot read the watcher's certificate or key: " + e.getMessage());
     } catch (DeviceConnectionException e) {
+      if (unreachable(e)) {
+        throw new CliException(
+            ExitCodes.UNREACHABLE,
+            "cannot reach mqtts://" + identity.host() + ":" + identity.port() + ": " + reason(e),
+            "is the broker running? for the stand-in: 'iotctl local up'");
+      }
       throw new CliException(
           ExitCodes.UNAUTHORIZED,
           "cannot connect to "
@@ -85,12 +93,7 @@ public final class ShadowWatcher {
                 Qos.AT_LEAST_ONCE,
                 (t, payload) -> {
                   JsonNode message = ShadowTool.parse(payload, "a shadow message");
-                  ObjectNode line = Json.MAPPER.createObjectNode().put("topic", t);
-                  line.set("message", message);
-                  synchronized (out) {
-                    out.println(line.toString());
-                    out.flush();
-                  }
+                  printLine(t, message);
                   if (untilSynced && t.endsWith("/documents") && inSync(message.path("current"))) {
                     synced.countDown();
                   }
@@ -98,8 +101,12 @@ public final class ShadowWatcher {
             .get(10, TimeUnit.SECONDS);
       }
       // Subscribed first, then read: a change in between is still seen as a document.
-      if (untilSynced && syncedNow.getAsBoolean()) {
-        return true;
+      if (untilSynced) {
+        Optional<JsonNode> now = current.get();
+        if (now.isPresent() && inSync(now.get())) {
+          printLine(prefix + "get/accepted", now.get());
+          return true;
+        }
       }
       if (timeout == null) {
         synced.await();
@@ -112,6 +119,36 @@ public final class ShadowWatcher {
           "cannot subscribe to " + prefix + "update/#: " + e.getMessage(),
           "the watcher's policy must allow iot:Subscribe and iot:Receive on the shadow topics");
     }
+  }
+
+  private void printLine(String topic, JsonNode message) {
+    ObjectNode line = Json.MAPPER.createObjectNode().put("topic", topic);
+    line.set("message", message);
+    synchronized (out) {
+      out.println(line.toString());
+      out.flush();
+    }
+  }
+
+  /** The broker could not be reached at all (refused, no route, timeout), not refused us. */
+  private static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException
+          || t instanceof java.net.NoRouteToHostException
+          || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   /** A document is in sync when every desired leaf is reported with the same value. */

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
     name = "things",
     description = "Create, list, describe and delete things.",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  iotctl things list --query 'things[].thingName' --output text"},
     subcommands = {
       ThingsCreateCommand.class,
       ThingsListCommand.class,

@@ -3,7 +3,6 @@ package dev.iotctl.cli.things;
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
 import dev.iotctl.cli.framework.Json;
-import dev.iotctl.cli.output.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -11,7 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.iot.model.AttributePayload;
 
-@Command(name = "create", description = "Create a thing.", mixinStandardHelpOptions = true)
+@Command(
+    name = "create",
+    description = "Create a thing (prints CreateThing's answer, as the AWS CLI does).",
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  iotctl things create lamp",
+      "  iotctl things create lamp --thing-type light --attribute room=kitchen"
+    })
 final class ThingsCreateCommand extends AwsCommand {
   @Parameters(paramLabel = "NAME", description = "Thing name.")
   String name;
@@ -41,8 +48,7 @@ final class ThingsCreateCommand extends AwsCommand {
                 .createObjectNode()
                 .put("thingName", created.thingName())
                 .put("thingArn", created.thingArn())
-                .put("thingId", created.thingId()),
-            Text::render);
+                .put("thingId", created.thingId()));
     return 0;
   }
 }

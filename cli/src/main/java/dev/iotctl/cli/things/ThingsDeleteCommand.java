@@ -2,12 +2,15 @@ package dev.iotctl.cli.things;
 
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
-import dev.iotctl.cli.framework.Json;
-import dev.iotctl.cli.output.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "delete", description = "Delete a thing.", mixinStandardHelpOptions = true)
+@Command(
+    name = "delete",
+    description = "Delete a thing. Prints nothing on success, as the AWS CLI.",
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  iotctl things delete lamp"})
 final class ThingsDeleteCommand extends AwsCommand {
   @Parameters(paramLabel = "NAME", description = "Thing name.")
   String name;
@@ -15,7 +18,6 @@ final class ThingsDeleteCommand extends AwsCommand {
   @Override
   protected int run(AwsClients clients) {
     clients.iot().deleteThing(r -> r.thingName(name));
-    printer().print(Json.MAPPER.createObjectNode().put("deleted", name), Text::render);
     return 0;
   }
 }

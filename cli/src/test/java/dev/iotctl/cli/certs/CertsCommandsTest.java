@@ -65,7 +65,10 @@ class CertsCommandsTest {
     assertThat(device.path("certificateId").asText())
         .isEqualTo(issued.path("certificateId").asText());
     assertThat(device.path("port").asInt()).isEqualTo(standIn.core.mqttPort());
-    assertThat(device.path("command").toString()).contains("--device_name", "sensor-a");
+    assertThat(device.path("command").toString())
+        .contains("\"device\",\"run\"", bundle.toAbsolutePath().toString());
+    assertThat(device.path("endpointFile").asText())
+        .isEqualTo(standIn.dataDir.resolve("endpoint.json").toAbsolutePath().toString());
     try (DeviceConnection c = connect(bundle, "sensor-a")) {
       c.publish(
               "devices/sensor-a/telemetry",
@@ -133,7 +136,11 @@ class CertsCommandsTest {
     } catch (DeviceConnectionException expected) {
       // refused during the handshake
     }
-    JsonNode described = Json.MAPPER.readTree(standIn.run("certs", "describe", "sensor-d").out());
+    JsonNode described =
+        Json.MAPPER
+            .readTree(standIn.run("certs", "describe", "sensor-d").out())
+            .path("certificates")
+            .get(0);
     assertThat(described.path("status").asText()).isEqualTo("ACTIVE");
     assertThat(described.path("daysToExpiry").asLong()).isPositive();
     assertThat(described.path("things").toString()).contains("sensor-d");
@@ -169,7 +176,7 @@ class CertsCommandsTest {
     JsonNode list =
         Json.MAPPER.readTree(
             standIn.run("certs", "list", "--thing", "sensor-f", "--status", "ACTIVE").out());
-    assertThat(list).hasSize(1);
+    assertThat(list.path("certificates")).hasSize(1);
   }
 
   private static JsonNode issue(String device) {

@@ -113,10 +113,13 @@ class LocalCommandsTest {
     assertThat(stats.get("dropped").asLong()).isEqualTo(4);
     assertThat(stats.get("ruleNotFound").asLong()).isEqualTo(1);
 
-    CliRunner.Result text =
-        CliRunner.run("local", "stats", "--data-dir", dir.toString(), "-o", "text");
-    assertThat(text.out()).contains("RULE").containsPattern("hot\\s+3\\s+3\\s+0");
-    assertThat(text.out()).contains("dropped: 4");
+    CliRunner.Result table =
+        CliRunner.run("local", "stats", "--local-dir", dir.toString(), "-o", "table");
+    assertThat(table.firstOut()).matches("-+");
+    assertThat(table.out())
+        .contains("LocalStats")
+        .containsPattern("\\|\\s+executed\\s+\\|\\s+failed\\s+\\|\\s+matched\\s+\\|")
+        .containsPattern("\\|\\s+3\\s+\\|\\s+0\\s+\\|\\s+3\\s+\\|");
 
     CliRunner.Result query =
         CliRunner.run(

@@ -166,7 +166,8 @@ class OtaRolloutEndToEndTest {
     assertThat(rollout.exitCode()).as(rollout.out() + rollout.err()).isZero();
     assertThat(rollout.out())
         .contains("fw110-canary COMPLETED")
-        .contains("rolled out: fw110-fleet COMPLETED");
+        .contains("fw110-fleet COMPLETED  queued 0  in-progress 0  succeeded 45")
+        .contains("\tsucceeded\t");
     for (ShadowDeviceApp device : devices) {
       assertThat(device.firmwareVersion()).isEqualTo("1.1.0");
     }
@@ -238,7 +239,7 @@ class OtaRolloutEndToEndTest {
             "text");
     long abortedAt = System.nanoTime();
     assertThat(aborted.exitCode()).isEqualTo(ExitCodes.FAILURE);
-    assertThat(aborted.out()).contains("failed: fw120all-fleet CANCELED");
+    assertThat(aborted.out()).contains("fw120all-fleet CANCELED").contains("fleet job canceled");
     var view = core.jobs().describeJob("fw120all-fleet");
     assertThat(view.job().comment().orElseThrow())
         .startsWith("Job aborted: FAILED executions reached 20% of at least 5 executed things");

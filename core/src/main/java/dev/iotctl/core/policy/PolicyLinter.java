@@ -23,11 +23,28 @@ import java.util.Set;
  *       topic filter that an allowed broader filter (such as {@code a/#}) still lets the client
  *       receive.
  * </ul>
+ *
+ * <p>And what AWS accepts without a word but a person rarely means (iotctl's own checks):
+ *
+ * <ul>
+ *   <li>{@code IOTCTL_ALLOWS_EVERYTHING} (critical): an {@code Allow} of {@code iot:*} (or {@code
+ *       *}) on {@code *}.
+ *   <li>{@code IOTCTL_UNKNOWN_ACTION} (medium): an action that names no AWS IoT Core policy action
+ *       ({@code iot:Publsh}), which AWS stores and never matches.
+ *   <li>{@code IOTCTL_UNKNOWN_POLICY_VARIABLE} (medium): a {@code ${...}} that is no IoT policy
+ *       variable, so it never gets a value and stays literal text.
+ *   <li>{@code IOTCTL_POLICY_VARIABLES_IGNORED} (medium): {@code ${iot:...}} in a document whose
+ *       {@code Version} is not {@code 2012-10-17}, where variables are not substituted at all.
+ * </ul>
  */
 public final class PolicyLinter {
   public static final String OVERLY_PERMISSIVE = "IOT_POLICY_OVERLY_PERMISSIVE_CHECK";
   public static final String POTENTIAL_MISCONFIGURATION =
       "IOT_POLICY_POTENTIAL_MISCONFIGURATION_CHECK";
+  public static final String ALLOWS_EVERYTHING = "IOTCTL_ALLOWS_EVERYTHING";
+  public static final String UNKNOWN_ACTION = "IOTCTL_UNKNOWN_ACTION";
+  public static final String UNKNOWN_POLICY_VARIABLE = "IOTCTL_UNKNOWN_POLICY_VARIABLE";
+  public static final String POLICY_VARIABLES_IGNORED = "IOTCTL_POLICY_VARIABLES_IGNORED";
   public static final String CRITICAL = "CRITICAL";
   public static final String MEDIUM = "MEDIUM";
 
@@ -59,6 +76,7 @@ public final class PolicyLinter {
   public static List<LintFinding> lint(PolicyDocument document) {
     List<LintFinding> findings = new ArrayList<>();
     for (Statement statement : document.statements()) {
+      names(document, statement, findings);
       if (statement.effect() == Effect.ALLOW) {
         Set<String> reasons = overlyPermissive(statement, document.variablesEnabled());
         if (!reasons.isEmpty()) {
@@ -74,6 +92,69 @@ public final class PolicyLinter {
       }
     }
     return findings;
+  }
+
+  /** Actions and variables that exist, and {@code iot:*} on {@code *}. */
+  private static void names(PolicyDocument document, Statement statement, List<LintFinding> out) {
+    if (!statement.notAction()) {
+      for (String action : statement.actions()) {
+        if (!PolicyVocabulary.isKnownAction(action)) {
+          out.add(
+              new LintFinding(
+                  UNKNOWN_ACTION,
+                  MEDIUM,
+                  action
+                      + " is not an AWS IoT Core policy action"
+                      + PolicyVocabulary.closestAction(action)
+                          .map(a -> " (did you mean " + a + "?)")
+                          .orElse(""),
+                  statement.index()));
+        }
+      }
+    }
+    boolean allActions =
+        !statement.notAction()
+            && statement.actions().stream().anyMatch(a -> a.equals("*") || a.equals("iot:*"));
+    boolean allResources = !statement.notResource() && statement.resources().contains("*");
+    if (statement.effect() == Effect.ALLOW && allActions && allResources) {
+      out.add(
+          new LintFinding(
+              ALLOWS_EVERYTHING,
+              CRITICAL,
+              "iot:* on * allows every IoT action on every resource",
+              statement.index()));
+    }
+    Set<String> unknown = new LinkedHashSet<>();
+    Set<String> ignored = new LinkedHashSet<>();
+    List<PolicyString> strings = new ArrayList<>(statement.resourcePatterns());
+    statement.conditions().forEach(c -> strings.addAll(c.values()));
+    for (PolicyString string : strings) {
+      if (document.variablesEnabled()) {
+        string.variableNames().stream()
+            .filter(v -> !PolicyVocabulary.isKnownVariable(v))
+            .forEach(v -> unknown.add("${" + v + "}"));
+      } else if (string.raw().contains("${")) {
+        ignored.add(string.raw());
+      }
+    }
+    for (String variable : unknown) {
+      out.add(
+          new LintFinding(
+              UNKNOWN_POLICY_VARIABLE,
+              MEDIUM,
+              variable + " is not an IoT policy variable: it never gets a value",
+              statement.index()));
+    }
+    for (String raw : ignored) {
+      out.add(
+          new LintFinding(
+              POLICY_VARIABLES_IGNORED,
+              MEDIUM,
+              raw
+                  + ": policy variables need \"Version\": \"2012-10-17\"; here ${...} is matched"
+                  + " as literal text",
+              statement.index()));
+    }
   }
 
   private static Set<String> overlyPermissive(Statement statement, boolean variables) {

@@ -1,8 +1,6 @@
 package dev.iotctl.local.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iotctl.local.StandInFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,20 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Base64;
 
 /**
- * Where actions that would reach other AWS services land locally: one JSON line per execution in
- * {@code actions.jsonl} (rule, actionType, target, payload, timestamp).
+ * Where actions that would reach other AWS services land locally: one {@link ActionRecord} line per
+ * execution in {@code actions.jsonl}.
  */
 public final class ActionSink implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
   // Opened once: opening the file per record made the sink the rules engine's bottleneck.
   private OutputStream out;
 
   public ActionSink(Path dataDir) {
-    this.file = dataDir.resolve("actions.jsonl");
+    this.file = new StandInFiles(dataDir).actions();
   }
 
   /** The JSON-lines file this sink appends to. */
@@ -36,17 +32,7 @@ public final class ActionSink implements AutoCloseable {
    */
   public synchronized void record(
       String rule, String actionType, String target, byte[] payload, long timestampMillis) {
-    ObjectNode line = JSON.createObjectNode();
-    line.put("rule", rule);
-    line.put("actionType", actionType);
-    line.put("target", target);
-    JsonNode json = parse(payload);
-    if (json != null) {
-      line.set("payload", json);
-    } else {
-      line.put("payloadBase64", Base64.getEncoder().encodeToString(payload));
-    }
-    line.put("timestamp", timestampMillis);
+    String line = new ActionRecord(rule, actionType, target, payload, timestampMillis).toJsonLine();
     try {
       if (out == null) {
         Files.createDirectories(file.getParent());
@@ -69,17 +55,6 @@ public final class ActionSink implements AutoCloseable {
       } finally {
         out = null;
       }
-    }
-  }
-
-  private static JsonNode parse(byte[] payload) {
-    if (payload.length == 0) {
-      return null;
-    }
-    try {
-      return JSON.readTree(payload);
-    } catch (IOException e) {
-      return null;
     }
   }
 }

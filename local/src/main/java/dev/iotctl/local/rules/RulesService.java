@@ -3,6 +3,7 @@ package dev.iotctl.local.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iotctl.core.error.IotException;
 import dev.iotctl.core.topic.ReservedTopics;
+import dev.iotctl.local.StandInFiles;
 import dev.iotctl.local.gateway.ConnectionPrincipal;
 import dev.iotctl.local.gateway.DeviceGateway;
 import dev.iotctl.local.gateway.RoutedMessageListener;
@@ -92,7 +93,7 @@ public final class RulesService implements RegistryListener, RoutedMessageListen
 
   /** {@code DIR/actions.jsonl}. */
   public Path actionsFile() {
-    return dataDir.resolve("actions.jsonl");
+    return new StandInFiles(dataDir).actions();
   }
 
   /** The metrics now. */

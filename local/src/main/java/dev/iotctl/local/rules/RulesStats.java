@@ -3,6 +3,7 @@ package dev.iotctl.local.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iotctl.local.StandInFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public record RulesStats(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The file name in the data directory. */
-  public static final String FILE_NAME = "stats.json";
+  public static final String FILE_NAME = StandInFiles.STATS;
 
   public RulesStats {
     rules = new TreeMap<>(rules);

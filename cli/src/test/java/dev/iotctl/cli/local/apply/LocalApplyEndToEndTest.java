@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iotctl.cli.CliRunner;
 import dev.iotctl.cli.aws.AwsClients;
-import dev.iotctl.cli.aws.TargetOptions;
+import dev.iotctl.cli.aws.AwsTarget;
+import dev.iotctl.cli.aws.LocalTarget;
+import dev.iotctl.cli.aws.Retries;
+import dev.iotctl.cli.framework.CliEnvironment;
 import dev.iotctl.core.pki.Csrs;
 import dev.iotctl.core.pki.KeyPairs;
 import dev.iotctl.core.pki.KeyType;
@@ -56,7 +59,12 @@ class LocalApplyEndToEndTest {
   @BeforeEach
   void start() throws Exception {
     standIn = StandIn.start(dataDir);
-    clients = new AwsClients(TargetOptions.localTarget(dataDir), ApacheHttpClient::create);
+    clients =
+        new AwsClients(
+            AwsTarget.local(LocalTarget.read(dataDir)),
+            CliEnvironment.system(),
+            Retries.INTERACTIVE,
+            ApacheHttpClient::create);
     iot = clients.iot();
     Files.createDirectories(work.resolve("cdk.out"));
     Files.copy(

@@ -20,7 +20,7 @@ import urllib.request
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 # A stuck call fails in about a minute instead of holding the stack.
 CONFIG = Config(connect_timeout=5, read_timeout=15, retries={"max_attempts": 4, "mode": "standard"})
@@ -56,6 +56,8 @@ class Iot:
             if missing_ok and error.get("Code") == "ResourceNotFoundException":
                 return None
             raise Failed("%s: %s: %s" % (step, error.get("Code"), error.get("Message"))) from e
+        except BotoCoreError as e:  # no answer at all: connection, timeout, credentials
+            raise Failed("%s: %s" % (step, e)) from e
 
     def set_type(self, thing, kind):
         self.call("set thing type " + kind, "update_thing", thingName=thing, thingTypeName=kind)

@@ -68,9 +68,8 @@ public class CoreStack extends Stack {
                   .searchableAttributes(type.searchableAttributes())
                   .build()));
     }
-    new Groups(
-            new Construct(this, "ThingGroups"),
-            unique("thing group", spec.thingGroups(), ThingGroupSpec::name))
+    Construct groupsScope = new Construct(this, "ThingGroups");
+    new Groups(groupsScope, unique("thing group", spec.thingGroups(), ThingGroupSpec::name))
         .createAll();
     Construct policiesScope = new Construct(this, "Policies");
     List<IDevicePolicy> policies = new ArrayList<>();
@@ -93,14 +92,7 @@ public class CoreStack extends Stack {
     this.bindingsFunctionName = FleetNames.bindingsFunction(spec.name());
     ThingBindingsProvider provider =
         new ThingBindingsProvider(this, "ThingBindings", bindingsFunctionName);
-    new RemovalGuard(
-        this,
-        "RemovalGuard",
-        provider,
-        policies.stream().map(p -> p.getNode().getId()).toList(),
-        types.stream().map(t -> t.getNode().getId()).toList(),
-        policies,
-        types);
+    new RemovalGuard(this, "RemovalGuard", provider, policies, types).runAfter(groupsScope, rules);
     StackBudget.apply(
         this,
         StackBudget.RESOURCES,

@@ -4,6 +4,8 @@ import dev.iotctl.cdk.TestStacks;
 import dev.iotctl.cdk.iot.DevicePolicy;
 import dev.iotctl.cdk.iot.DevicePolicyProps;
 import dev.iotctl.cdk.iot.ThingBindingsProvider;
+import dev.iotctl.cdk.iot.ThingGroup;
+import dev.iotctl.cdk.iot.ThingGroupProps;
 import dev.iotctl.cdk.iot.ThingType;
 import dev.iotctl.cdk.iot.ThingTypeProps;
 import java.util.List;
@@ -31,27 +33,35 @@ class RemovalGuardTest {
                         + "\"Action\":\"iot:Connect\",\"Resource\":\"arn:aws:iot:r:1:client/x\"}]}")
                 .build());
     ThingType type = new ThingType(stack, "t", ThingTypeProps.builder().thingTypeName("t").build());
+    ThingGroup group =
+        new ThingGroup(stack, "g", ThingGroupProps.builder().thingGroupName("g").build());
     new RemovalGuard(
-        stack,
-        "Guard",
-        new ThingBindingsProvider(stack, "Provider", null),
-        List.of("p"),
-        List.of("t"),
-        List.of(policy),
-        List.of(type));
+            stack,
+            "Guard",
+            new ThingBindingsProvider(stack, "Provider", null),
+            List.of(policy),
+            List.of(type))
+        .runAfter(group);
     template = Template.fromStack(stack);
   }
 
   @Test
-  void listsWhatItGuardsAndIsDeletedBeforeIt() {
-    template.hasResource(
+  void namesWhatItGuardsByReferenceSoItIsDeletedBeforeIt() {
+    template.hasResourceProperties(
         "Custom::IotctlRemovalGuard",
         Match.objectLike(
             Map.of(
-                "Properties",
-                Match.objectLike(Map.of("Policies", List.of("p"), "ThingTypes", List.of("t"))),
-                "DependsOn",
-                List.of(Match.stringLikeRegexp("p.*"), Match.stringLikeRegexp("t.*")))));
+                "Policies",
+                List.of(Map.of("Ref", Match.stringLikeRegexp("p.*"))),
+                "ThingTypes",
+                List.of(Map.of("Ref", Match.stringLikeRegexp("t.*"))))));
+  }
+
+  @Test
+  void isUpdatedAfterTheRestOfItsStack() {
+    template.hasResource(
+        "Custom::IotctlRemovalGuard",
+        Match.objectLike(Map.of("DependsOn", List.of(Match.stringLikeRegexp("g.*")))));
   }
 
   @Test

@@ -20,6 +20,7 @@ public class DeviceCertificate extends Resource implements IDeviceCertificate {
   private static final Set<String> STATUSES = Set.of("ACTIVE", "INACTIVE");
 
   private final CfnCertificate certificate;
+  private final String certificateArn;
 
   public DeviceCertificate(Construct scope, String id, DeviceCertificateProps props) {
     super(scope, id);
@@ -55,6 +56,7 @@ public class DeviceCertificate extends Resource implements IDeviceCertificate {
       problems.add(what + ": certificate: " + e.getMessage());
     }
     this.certificate = builder.build();
+    this.certificateArn = certificate.getAttrArn();
     Problems.report(this, problems);
   }
 
@@ -66,7 +68,7 @@ public class DeviceCertificate extends Resource implements IDeviceCertificate {
 
   @Override
   public String getCertificateArn() {
-    return certificate.getAttrArn();
+    return certificateArn;
   }
 
   @Override
@@ -92,7 +94,7 @@ public class DeviceCertificate extends Resource implements IDeviceCertificate {
   static CfnThingPrincipalAttachment attach(IDeviceCertificate certificate, IThing thing) {
     CfnThingPrincipalAttachment attachment =
         CfnThingPrincipalAttachment.Builder.create(
-                Scopes.of(certificate), "ThingAttachment" + thing.getNode().getId())
+                Scopes.of(certificate), "ThingAttachment" + Scopes.id(thing))
             .thingName(thing.getThingName())
             .principal(certificate.getCertificateArn())
             .build();

@@ -17,14 +17,16 @@ import software.constructs.Construct;
  * DevicePolicyProps#isAllowPermissive()}), fails synthesis with a message naming the policy. {@code
  * ${AWS::Region}}-style pseudo parameters in the document are filled in at deploy time.
  */
-public class DevicePolicy extends Resource implements IDevicePolicy {
+public class DevicePolicy extends Resource implements IDevicePolicy, Scopes.KnownId {
   private final CfnPolicy policy;
+  private final String constructId;
   private final String declaredName;
   private final String policyName;
   private final String policyArn;
 
   public DevicePolicy(Construct scope, String id, DevicePolicyProps props) {
     super(scope, id, ResourceProps.builder().physicalName(props.getPolicyName()).build());
+    this.constructId = id;
     this.declaredName = props.getPolicyName() != null ? props.getPolicyName() : id;
     List<String> problems = new ArrayList<>();
     ResourceNames.checkPolicyName(props.getPolicyName())
@@ -93,6 +95,11 @@ public class DevicePolicy extends Resource implements IDevicePolicy {
     return attach(this, principal);
   }
 
+  @Override
+  public String constructId() {
+    return constructId;
+  }
+
   /** The underlying L1 resource. */
   public CfnPolicy getCfnPolicy() {
     return policy;
@@ -101,19 +108,21 @@ public class DevicePolicy extends Resource implements IDevicePolicy {
   static CfnPolicyPrincipalAttachment attach(IDevicePolicy policy, IPolicyPrincipal principal) {
     CfnPolicyPrincipalAttachment attachment =
         CfnPolicyPrincipalAttachment.Builder.create(
-                Scopes.of(principal), "PolicyAttachment" + policy.getNode().getId())
+                Scopes.of(principal), "PolicyAttachment" + Scopes.id(policy))
             .policyName(policy.getPolicyName())
             .principal(principal.getPrincipalArn())
             .build();
     return attachment;
   }
 
-  private static final class Imported extends Resource implements IDevicePolicy {
+  private static final class Imported extends Resource implements IDevicePolicy, Scopes.KnownId {
+    private final String id;
     private final String name;
     private final String arn;
 
     Imported(Construct scope, String id, String name, String arn) {
       super(scope, id, ResourceProps.builder().environmentFromArn(arn).build());
+      this.id = id;
       this.name = name;
       this.arn = arn;
     }
@@ -131,6 +140,11 @@ public class DevicePolicy extends Resource implements IDevicePolicy {
     @Override
     public CfnPolicyPrincipalAttachment attachTo(IPolicyPrincipal principal) {
       return attach(this, principal);
+    }
+
+    @Override
+    public String constructId() {
+      return id;
     }
   }
 }

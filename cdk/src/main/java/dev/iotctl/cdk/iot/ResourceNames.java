@@ -3,7 +3,6 @@ package dev.iotctl.cdk.iot;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import software.amazon.awscdk.Token;
 
 /**
  * AWS IoT's naming and attribute rules (CreateThing, CreateThingType, CreatePolicy,
@@ -57,7 +56,7 @@ final class ResourceNames {
                       + ")"));
     }
     for (Map.Entry<String, String> e : attributes.entrySet()) {
-      if (Token.isUnresolved(e.getKey()) || Token.isUnresolved(e.getValue())) {
+      if (Tokens.isUnresolved(e.getKey()) || Tokens.isUnresolved(e.getValue())) {
         continue;
       }
       if (!ATTRIBUTE_KEY.matcher(e.getKey()).matches()) {
@@ -77,7 +76,7 @@ final class ResourceNames {
   }
 
   private static Optional<String> check(Pattern pattern, String kind, String name, String rule) {
-    if (name == null || Token.isUnresolved(name) || pattern.matcher(name).matches()) {
+    if (name == null || Tokens.isUnresolved(name) || pattern.matcher(name).matches()) {
       return Optional.empty();
     }
     return Optional.of("invalid " + kind + " '" + name + "': must match " + rule);

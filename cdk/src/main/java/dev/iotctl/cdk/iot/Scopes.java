@@ -7,6 +7,19 @@ import software.constructs.IConstruct;
 public final class Scopes {
   private Scopes() {}
 
+  /**
+   * The construct's id, remembered in Java where this library created it (each {@code
+   * getNode().getId()} is a round trip to the jsii runtime).
+   */
+  static String id(IConstruct construct) {
+    return construct instanceof KnownId known ? known.constructId() : construct.getNode().getId();
+  }
+
+  /** A construct of this library that remembers the id it was created with. */
+  interface KnownId {
+    String constructId();
+  }
+
   /** {@code construct} as a scope for new children; every construct in this library is one. */
   public static Construct of(IConstruct construct) {
     if (construct instanceof Construct scope) {

@@ -20,7 +20,7 @@ import software.constructs.Construct;
  * after trimming them), and manages group memberships. A thing with no type, attributes or groups
  * needs no bindings.
  */
-public class Thing extends Resource implements IThing {
+public class Thing extends Resource implements IThing, Scopes.KnownId {
   /** Static groups AWS IoT allows per thing. */
   public static final int MAX_GROUPS = 10;
 
@@ -28,12 +28,15 @@ public class Thing extends Resource implements IThing {
   private final IThingType thingType;
   private final Map<String, String> attributes;
   private final List<IThingGroup> groups = new ArrayList<>();
+  private final String constructId;
   private final String declaredName;
   private final String thingName;
-  private final String thingArn;
+  private String thingArn;
+  private ThingBindings bindings;
 
   public Thing(Construct scope, String id, ThingProps props) {
     super(scope, id, ResourceProps.builder().physicalName(props.getThingName()).build());
+    this.constructId = id;
     this.thingType = props.getThingType();
     this.attributes = props.getAttributes();
     this.declaredName = props.getThingName();
@@ -44,17 +47,8 @@ public class Thing extends Resource implements IThing {
     this.resource =
         CfnThing.Builder.create(this, "Resource").thingName(props.getThingName()).build();
     this.thingName = getResourceNameAttribute(resource.getRef());
-    this.thingArn =
-        getResourceArnAttribute(
-            resource.getAttrArn(),
-            ArnComponents.builder()
-                .service("iot")
-                .resource("thing")
-                .resourceName(getPhysicalName())
-                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                .build());
     if (thingType != null || !attributes.isEmpty()) {
-      ThingBindings.of(this).addThing(this);
+      bind();
     }
     props.getThingGroups().forEach(this::addToGroup);
     Problems.report(this, problems);
@@ -73,7 +67,15 @@ public class Thing extends Resource implements IThing {
   /** Adds the thing to a static group (at most 10 groups, one per hierarchy). */
   public void addToGroup(IThingGroup group) {
     groups.add(group);
-    ThingBindings.of(this).addThing(this);
+    bind();
+  }
+
+  /** Puts the thing in its stack's bindings (once; each call to the jsii runtime costs). */
+  private void bind() {
+    if (bindings == null) {
+      bindings = ThingBindings.of(this);
+      bindings.addThing(this);
+    }
   }
 
   @Override
@@ -81,8 +83,20 @@ public class Thing extends Resource implements IThing {
     return thingName;
   }
 
+  /** Built on first use: most things' ARNs are never asked for, and each costs jsii calls. */
   @Override
   public String getThingArn() {
+    if (thingArn == null) {
+      thingArn =
+          getResourceArnAttribute(
+              resource.getAttrArn(),
+              ArnComponents.builder()
+                  .service("iot")
+                  .resource("thing")
+                  .resourceName(getPhysicalName())
+                  .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                  .build());
+    }
     return thingArn;
   }
 
@@ -104,6 +118,11 @@ public class Thing extends Resource implements IThing {
   /** The underlying L1 resource. */
   public CfnThing getCfnThing() {
     return resource;
+  }
+
+  @Override
+  public String constructId() {
+    return constructId;
   }
 
   /** The name for messages: as declared, or the construct path when it is generated. */

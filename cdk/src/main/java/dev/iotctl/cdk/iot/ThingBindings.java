@@ -11,7 +11,6 @@ import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -198,7 +197,7 @@ public class ThingBindings extends Construct {
 
   /** A reference resolves to a name of unknown length; count it as a long one. */
   private static long text(String s) {
-    return s == null ? 0 : Token.isUnresolved(s) ? 128 : s.length();
+    return s == null ? 0 : Tokens.isUnresolved(s) ? 128 : s.length();
   }
 
   private static long text(ThingType type) {
@@ -216,6 +215,6 @@ public class ThingBindings extends Construct {
   }
 
   private static String literalOr(String name, IConstruct construct) {
-    return Token.isUnresolved(name) ? construct.getNode().getPath() : name;
+    return Tokens.isUnresolved(name) ? construct.getNode().getPath() : name;
   }
 }

@@ -381,9 +381,7 @@ public final class ApplyExecutor {
           new CustomResourceHandler(
               kind.cfnType(),
               stackName,
-              iot.serviceClientConfiguration()
-                  .endpointOverride()
-                  .orElseThrow(() -> new ApplyException("local apply needs the stand-in's URL")),
+              iot.serviceClientConfiguration().endpointOverride(),
               target.region(),
               CustomResourceHandler.interpreter(System.getenv())));
     }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,20 +35,19 @@ final class CustomResourceHandler implements ResourceHandler {
   static final Duration PROCESS_LIMIT = Duration.ofSeconds(600);
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SOURCE = source();
 
   private final String resourceType;
   private final String stackName;
-  private final URI endpoint;
+  private final Optional<URI> endpoint;
   private final String region;
   private final String python;
 
   /**
-   * @param endpoint the stand-in's IoT API
+   * @param endpoint the stand-in's IoT API (the client's endpoint override)
    * @param python the interpreter to run ({@code python3} or {@code IOTCTL_PYTHON})
    */
   CustomResourceHandler(
-      String resourceType, String stackName, URI endpoint, String region, String python) {
+      String resourceType, String stackName, Optional<URI> endpoint, String region, String python) {
     this.resourceType = resourceType;
     this.stackName = stackName;
     this.endpoint = endpoint;
@@ -94,7 +94,11 @@ final class CustomResourceHandler implements ResourceHandler {
     }
     ObjectNode job = JsonNodeFactory.instance.objectNode();
     job.set("Event", event);
-    job.put("Endpoint", endpoint.toString());
+    job.put(
+        "Endpoint",
+        endpoint
+            .orElseThrow(() -> new ApplyException(resourceType + ": no stand-in URL to call"))
+            .toString());
     job.put("Region", region);
     job.put("TimeoutSeconds", DEADLINE.toSeconds());
     JsonNode result = execute(job);
@@ -107,7 +111,7 @@ final class CustomResourceHandler implements ResourceHandler {
     Process process;
     try {
       process =
-          new ProcessBuilder(python, "-c", SOURCE)
+          new ProcessBuilder(python, "-c", Source.TEXT)
               .redirectInput(ProcessBuilder.Redirect.PIPE)
               .start();
     } catch (IOException e) {
@@ -170,14 +174,19 @@ final class CustomResourceHandler implements ResourceHandler {
     }
   }
 
-  private static String source() {
-    try (InputStream in = CustomResourceHandler.class.getResourceAsStream(HANDLER)) {
-      if (in == null) {
-        throw new IllegalStateException(HANDLER + " is missing from the classpath");
+  /** The handler's text, read on first use. */
+  private static final class Source {
+    static final String TEXT = read();
+
+    private static String read() {
+      try (InputStream in = CustomResourceHandler.class.getResourceAsStream(HANDLER)) {
+        if (in == null) {
+          throw new IllegalStateException(HANDLER + " is missing from the classpath");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -46,7 +46,9 @@ public class Thing extends Resource implements IThing, Scopes.KnownId {
         .ifPresent(p -> problems.add("thing '" + label() + "': " + p));
     this.resource =
         CfnThing.Builder.create(this, "Resource").thingName(props.getThingName()).build();
-    this.thingName = getResourceNameAttribute(resource.getRef());
+    // A plain Ref (not getResourceNameAttribute): one jsii call per thing, in fleets of thousands;
+    // a thing is referenced from its own stack (attachments, bindings).
+    this.thingName = resource.getRef();
     if (thingType != null || !attributes.isEmpty()) {
       bind();
     }

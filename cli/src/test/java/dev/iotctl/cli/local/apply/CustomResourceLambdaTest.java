@@ -45,8 +45,8 @@ class CustomResourceLambdaTest {
   private static IotClient iot;
   private static HttpServer cloudFormation;
   private static final BlockingQueue<JsonNode> responses = new LinkedBlockingQueue<>();
-  private static Path handler;
-  private static Path driver;
+  private static Process lambda;
+  private static java.io.BufferedReader lambdaOutput;
 
   @BeforeAll
   static void start() throws Exception {
@@ -68,8 +68,16 @@ class CustomResourceLambdaTest {
           exchange.close();
         });
     cloudFormation.start();
-    handler = resource(CustomResourceHandler.HANDLER, "custom_resources.py");
-    driver = resource("/apply/lambda_driver.py", "lambda_driver.py");
+    Path handler = resource(CustomResourceHandler.HANDLER, "custom_resources.py");
+    Path driver = resource("/apply/lambda_driver.py", "lambda_driver.py");
+    // One Python process for the class, as a warm Lambda: boto3 is imported once.
+    lambda =
+        new ProcessBuilder(PythonPeer.interpreter(), driver.toString(), handler.toString())
+            .redirectErrorStream(true)
+            .start();
+    lambdaOutput =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(lambda.getInputStream(), StandardCharsets.UTF_8));
     iot.createThingType(r -> r.thingTypeName("sensor"));
     iot.createThingGroup(r -> r.thingGroupName("plant"));
     for (String line : new String[] {"line-1", "line-2"}) {
@@ -78,7 +86,13 @@ class CustomResourceLambdaTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
+    if (lambda != null) {
+      lambda.getOutputStream().close();
+      if (!lambda.waitFor(30, TimeUnit.SECONDS)) {
+        lambda.destroyForcibly();
+      }
+    }
     if (cloudFormation != null) {
       cloudFormation.stop(0);
     }
@@ -282,23 +296,34 @@ class CustomResourceLambdaTest {
   /** Runs the handler with {@code millisLeft} on the fake context; returns what it PUT. */
   private static JsonNode invoke(String event, int millisLeft, URI endpoint) throws Exception {
     responses.clear();
-    Process p =
-        new ProcessBuilder(
-                PythonPeer.interpreter(),
-                driver.toString(),
-                handler.toString(),
-                endpoint.toString(),
-                Integer.toString(millisLeft))
-            .redirectErrorStream(true)
-            .start();
-    try (var in = p.getOutputStream()) {
-      in.write(event.getBytes(StandardCharsets.UTF_8));
-    }
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
-    assertThat(p.exitValue()).as(output).isZero();
+    ObjectNode job = JSON.createObjectNode();
+    job.set("Event", JSON.readTree(event));
+    job.put("Endpoint", endpoint.toString());
+    job.put("MillisLeft", millisLeft);
+    var in = lambda.getOutputStream();
+    in.write((job + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
+    StringBuilder printed = new StringBuilder();
+    var reader =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                for (String line = lambdaOutput.readLine();
+                    line != null;
+                    line = lambdaOutput.readLine()) {
+                  if (line.equals("DONE")) {
+                    return true;
+                  }
+                  printed.append(line).append('\n');
+                }
+                return false;
+              } catch (java.io.IOException e) {
+                return false;
+              }
+            });
+    assertThat(reader.get(120, TimeUnit.SECONDS)).as("the handler stopped: " + printed).isTrue();
     JsonNode response = responses.poll(10, TimeUnit.SECONDS);
-    assertThat(response).as("no response PUT; handler printed: " + output).isNotNull();
+    assertThat(response).as("no response PUT; handler printed: " + printed).isNotNull();
     return response;
   }
 

@@ -6,7 +6,8 @@
 #
 # Everything lives in a temp dir removed on exit (keys included); the stand-in listens on loopback
 # ports chosen by the OS; every wait is bounded. Needs the built jar (./mvnw -B -q -DskipTests
-# package), node_modules (npm ci, as cdk/synth-check.sh does), openssl and the AWS CLI.
+# package), node_modules (npm ci, as cdk/synth-check.sh does), openssl, the AWS CLI and python3 with
+# boto3 (local apply runs the CDK's custom-resource handler with it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -140,8 +141,8 @@ aws_iot describe-certificate --certificate-id "$cert_id" \
   --query certificateDescription.certificatePem >"$tmp/csr/$device.pem" \
   || fail "describe-certificate $cert_id failed"
 grep -q 'BEGIN CERTIFICATE' "$tmp/csr/$device.pem" || fail "no PEM for certificate $cert_id"
-# Its type and groups come from the shard's Custom::IotctlThingBindings (fleet.yaml: edge-gateway;
-# factory-berlin, gateways).
+# Its type and groups come from the shard's Custom::IotctlThingBindings, applied by the same Python
+# handler as in AWS (fleet.yaml: edge-gateway; factory-berlin, gateways).
 type="$(aws_iot describe-thing --thing-name "$device" --query thingTypeName)" \
   || fail "describe-thing $device failed"
 [ "$type" = edge-gateway ] || fail "$device has thing type '$type', not edge-gateway"
@@ -151,6 +152,10 @@ for group in "${groups[@]}"; do
     || fail "list-things-in-thing-group $group failed"
   [[ " $members " =~ [[:space:]]$device[[:space:]] ]] || fail "$device is not in group $group"
 done
+# Attributes, too, come from the bindings (the thing resource carries only its name).
+model="$(aws_iot describe-thing --thing-name sensor-001 --query attributes.model)" \
+  || fail "describe-thing sensor-001 failed"
+[ "$model" = t1000 ] || fail "sensor-001 has attribute model '$model', not t1000"
 device_out="$tmp/device.log"
 timeout 60 java -cp "$jar" dev.iotctl.device.sample.ShadowDevice --device_name "$device" \
   --endpoint 127.0.0.1 --port "$mqtt_port" --root_ca "$root_ca" --cert "$tmp/csr/$device.pem" \

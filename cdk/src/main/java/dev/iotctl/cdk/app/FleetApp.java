@@ -1,6 +1,5 @@
 package dev.iotctl.cdk.app;
 
-import dev.iotctl.cdk.constructs.DeviceFleetProps;
 import dev.iotctl.cdk.fleet.Fleet;
 import dev.iotctl.cdk.fleet.FleetFileException;
 import dev.iotctl.cdk.fleet.FleetSpec;
@@ -15,18 +14,20 @@ import dev.iotctl.cdk.stacks.FleetShardStackProps;
 import dev.iotctl.cdk.stacks.ShardAssignment;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import software.constructs.Construct;
 
 /**
  * Lays a fleet out as stacks: {@code <fleet>-core} and one {@code <fleet>-shard-NNN} per non-empty
- * shard, each shard depending on the core.
+ * shard, each shard depending on the core (a deploy-order dependency only: no stack imports
+ * another's exports). This is the thin layer between {@code fleet.yaml} and the constructs of
+ * {@code dev.iotctl.cdk.iot}.
  */
 public final class FleetApp {
   private FleetApp() {}
@@ -42,13 +43,8 @@ public final class FleetApp {
           null);
     }
     List<ThingSpec> things = uniqueThings(spec.things());
-    boolean bindingsNeeded =
-        things.stream().anyMatch(t -> t.type() != null || !t.groups().isEmpty());
     CoreStack core =
-        new CoreStack(
-            scope,
-            spec.name() + "-core",
-            CoreStackProps.builder().fleet(fleet).bindingsNeeded(bindingsNeeded).build());
+        new CoreStack(scope, spec.name() + "-core", CoreStackProps.builder().fleet(fleet).build());
 
     SortedMap<Integer, List<ThingSpec>> byShard = new TreeMap<>();
     for (ThingSpec thing : things) {
@@ -57,20 +53,16 @@ public final class FleetApp {
               ShardAssignment.shardOf(thing.name(), spec.shards()), s -> new ArrayList<>())
           .add(thing);
     }
-    Set<String> types = names(spec.thingTypes().stream().map(ThingTypeSpec::name));
-    Set<String> groups = names(spec.thingGroups().stream().map(ThingGroupSpec::name));
-    Set<String> policies = names(spec.policies().stream().map(PolicySpec::name));
+    Set<String> types =
+        spec.thingTypes().stream().map(ThingTypeSpec::name).collect(Collectors.toSet());
+    Map<String, String> groupParents = new LinkedHashMap<>();
+    for (ThingGroupSpec group : spec.thingGroups()) {
+      groupParents.putIfAbsent(group.name(), group.parent());
+    }
+    Set<String> policies =
+        spec.policies().stream().map(PolicySpec::name).collect(Collectors.toSet());
     SortedMap<Integer, FleetShardStack> shards = new TreeMap<>();
     for (Map.Entry<Integer, List<ThingSpec>> e : byShard.entrySet()) {
-      DeviceFleetProps devices =
-          DeviceFleetProps.builder()
-              .things(e.getValue())
-              .paths(fleet::resolve)
-              .thingTypes(types)
-              .thingGroups(groups)
-              .policies(policies)
-              .bindingsServiceToken(core.getBindingsServiceToken())
-              .build();
       FleetShardStack shard =
           new FleetShardStack(
               scope,
@@ -78,9 +70,15 @@ public final class FleetApp {
               FleetShardStackProps.builder()
                   .fleetName(spec.name())
                   .shard(e.getKey())
-                  .devices(devices)
+                  .things(e.getValue())
+                  .paths(fleet::resolve)
+                  .thingTypes(types)
+                  .thingGroupParents(groupParents)
+                  .policies(policies)
+                  .bindingsFunctionName(core.getBindingsFunctionName())
                   .build());
-      shard.addStackDependency(core, "policies, thing types and groups live in the core stack");
+      shard.addStackDependency(
+          core, "the core's policies, thing types, groups and bindings function come first");
       shards.put(e.getKey(), shard);
     }
     return new FleetStacks(core, shards);
@@ -94,9 +92,5 @@ public final class FleetApp {
       throw new FleetFileException("things declared more than once: " + duplicates, null);
     }
     return things;
-  }
-
-  private static Set<String> names(Stream<String> names) {
-    return names.collect(Collectors.toSet());
   }
 }

@@ -1,11 +1,13 @@
 package dev.iotctl.cdk.fleet;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Checks used by the fleet-file records; their messages become part of a {@link
- * FleetFileException}.
+ * FleetFileException}. Copies keep declaration order, so two synths of one fleet are identical.
  */
 final class Required {
   private Required() {}
@@ -21,7 +23,17 @@ final class Required {
     return value == null ? List.of() : List.copyOf(value);
   }
 
+  /** An unmodifiable copy in declaration order (unlike {@code Map.copyOf}); no null values. */
   static <V> Map<String, V> map(Map<String, V> value) {
-    return value == null ? Map.of() : Map.copyOf(value);
+    if (value == null) {
+      return Map.of();
+    }
+    value.forEach(
+        (k, v) -> {
+          if (v == null) {
+            throw new IllegalArgumentException("key '" + k + "' has no value");
+          }
+        });
+    return Collections.unmodifiableMap(new LinkedHashMap<>(value));
   }
 }

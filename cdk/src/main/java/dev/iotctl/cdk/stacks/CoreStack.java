@@ -1,46 +1,50 @@
 package dev.iotctl.cdk.stacks;
 
-import dev.iotctl.cdk.constructs.DevicePolicy;
-import dev.iotctl.cdk.constructs.DevicePolicyProps;
-import dev.iotctl.cdk.constructs.TelemetryRule;
-import dev.iotctl.cdk.constructs.TelemetryRuleProps;
-import dev.iotctl.cdk.constructs.ThingBindingsProvider;
 import dev.iotctl.cdk.fleet.Fleet;
 import dev.iotctl.cdk.fleet.FleetSpec;
 import dev.iotctl.cdk.fleet.PolicySpec;
+import dev.iotctl.cdk.fleet.RuleActionFactory;
+import dev.iotctl.cdk.fleet.RuleActionSpec;
 import dev.iotctl.cdk.fleet.RuleSpec;
 import dev.iotctl.cdk.fleet.ThingGroupSpec;
 import dev.iotctl.cdk.fleet.ThingTypeSpec;
+import dev.iotctl.cdk.iot.DevicePolicy;
+import dev.iotctl.cdk.iot.DevicePolicyProps;
+import dev.iotctl.cdk.iot.IAction;
+import dev.iotctl.cdk.iot.IDevicePolicy;
+import dev.iotctl.cdk.iot.IThingType;
+import dev.iotctl.cdk.iot.IotSql;
+import dev.iotctl.cdk.iot.Problems;
+import dev.iotctl.cdk.iot.ThingBindingsProvider;
+import dev.iotctl.cdk.iot.ThingGroup;
+import dev.iotctl.cdk.iot.ThingGroupProps;
+import dev.iotctl.cdk.iot.ThingType;
+import dev.iotctl.cdk.iot.ThingTypeProps;
+import dev.iotctl.cdk.iot.TopicRule;
+import dev.iotctl.cdk.iot.TopicRuleProps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.iot.CfnThingGroup;
-import software.amazon.awscdk.services.iot.CfnThingType;
 import software.constructs.Construct;
 
 /**
  * The fleet's shared resources, deployed before any shard: thing types, thing groups (parents
- * first), policies, topic rules with their roles, and the function behind thing bindings.
+ * first), policies, topic rules with their roles, the custom-resource function (under a fixed name
+ * that shards build their service token from, so nothing is exported) and the {@link RemovalGuard}.
  */
 public class CoreStack extends Stack {
-  /** Resources per stack this app allows (CloudFormation's hard limit is 500). */
-  public static final int RESOURCE_BUDGET = 450;
-
-  private static final int MAX_GROUP_DEPTH = 7;
-
   private final List<String> problems = new ArrayList<>();
-  private final ThingBindingsProvider bindings;
+  private final String bindingsFunctionName;
 
   public CoreStack(Construct scope, String id, CoreStackProps props) {
     super(
@@ -51,125 +55,148 @@ public class CoreStack extends Stack {
             .build());
     Fleet fleet = props.getFleet();
     FleetSpec spec = fleet.spec();
-    Construct types = new Construct(this, "ThingTypes");
-    unique("thing type", spec.thingTypes(), ThingTypeSpec::name).forEach(t -> thingType(types, t));
-    thingGroups(
-        new Construct(this, "ThingGroups"),
-        unique("thing group", spec.thingGroups(), ThingGroupSpec::name));
-    Construct policies = new Construct(this, "Policies");
+    Construct typesScope = new Construct(this, "ThingTypes");
+    List<IThingType> types = new ArrayList<>();
+    for (ThingTypeSpec type : unique("thing type", spec.thingTypes(), ThingTypeSpec::name)) {
+      types.add(
+          new ThingType(
+              typesScope,
+              type.name(),
+              ThingTypeProps.builder()
+                  .thingTypeName(type.name())
+                  .description(type.description())
+                  .searchableAttributes(type.searchableAttributes())
+                  .build()));
+    }
+    Construct groupsScope = new Construct(this, "ThingGroups");
+    new Groups(groupsScope, unique("thing group", spec.thingGroups(), ThingGroupSpec::name))
+        .createAll();
+    Construct policiesScope = new Construct(this, "Policies");
+    List<IDevicePolicy> policies = new ArrayList<>();
     for (PolicySpec policy : unique("policy", spec.policies(), PolicySpec::name)) {
       String document = readPolicy(policy, fleet.resolve(policy.file()));
       if (document != null) {
-        new DevicePolicy(
-            policies,
-            policy.name(),
-            DevicePolicyProps.builder()
-                .policyName(policy.name())
-                .document(document)
-                .allowPermissive(policy.allowPermissive())
-                .build());
+        policies.add(
+            new DevicePolicy(
+                policiesScope,
+                policy.name(),
+                DevicePolicyProps.builder()
+                    .policyName(policy.name())
+                    .document(document)
+                    .allowPermissive(policy.allowPermissive())
+                    .build()));
       }
     }
     Construct rules = new Construct(this, "Rules");
-    unique("rule", spec.rules(), RuleSpec::name)
-        .forEach(r -> new TelemetryRule(rules, r.name(), TelemetryRuleProps.of(r)));
-    this.bindings =
-        props.isBindingsNeeded() ? new ThingBindingsProvider(this, "ThingBindings") : null;
-    List<String> found = problems;
-    getNode().addValidation(() -> found.isEmpty() ? withBudget() : found);
+    unique("rule", spec.rules(), RuleSpec::name).forEach(r -> rule(rules, r));
+    this.bindingsFunctionName = FleetNames.bindingsFunction(spec.name());
+    ThingBindingsProvider provider =
+        new ThingBindingsProvider(this, "ThingBindings", bindingsFunctionName);
+    new RemovalGuard(this, "RemovalGuard", provider, policies, types).runAfter(groupsScope, rules);
+    StackBudget.apply(
+        this,
+        StackBudget.RESOURCES,
+        StackBudget.OUTPUTS,
+        "policies, groups, types and rules share the core stack");
+    Problems.report(this, problems);
   }
 
-  /** Service token for thing bindings, or null when no thing has a type or groups. */
-  public String getBindingsServiceToken() {
-    return bindings == null ? null : bindings.getServiceToken();
+  /** The fixed name of the function shards use for their thing bindings. */
+  public String getBindingsFunctionName() {
+    return bindingsFunctionName;
   }
 
-  private List<String> withBudget() {
-    long count = getNode().findAll().stream().filter(CfnResource.class::isInstance).count();
-    if (count > RESOURCE_BUDGET) {
-      return List.of(
-          "stack "
-              + getStackName()
-              + " has "
-              + count
-              + " resources, more than the budget of "
-              + RESOURCE_BUDGET
-              + " (policies, groups, types and rules share the core stack)");
+  private void rule(Construct scope, RuleSpec spec) {
+    String label = "rule '" + spec.name() + "': ";
+    IotSql sql;
+    try {
+      sql = IotSql.of(spec.sql(), spec.sqlVersion());
+    } catch (IllegalArgumentException e) {
+      problems.add(label + e.getMessage());
+      sql = IotSql.fromStringAsVer20160323(spec.sql());
     }
-    return List.of();
-  }
-
-  private void thingType(Construct scope, ThingTypeSpec type) {
-    check(type.name(), "thing type");
-    if (type.searchableAttributes().size() > 3) {
-      problems.add("thing type '" + type.name() + "': at most 3 searchable attributes");
+    IAction errorAction = null;
+    if (spec.errorAction() != null) {
+      errorAction = action(scope, spec.name() + "-error", spec.errorAction(), label);
     }
-    CfnThingType.Builder.create(scope, type.name())
-        .thingTypeName(type.name())
-        .thingTypeProperties(
-            CfnThingType.ThingTypePropertiesProperty.builder()
-                .thingTypeDescription(type.description())
-                .searchableAttributes(
-                    type.searchableAttributes().isEmpty() ? null : type.searchableAttributes())
-                .build())
-        .build();
-  }
-
-  private void thingGroups(Construct scope, List<ThingGroupSpec> groups) {
-    Map<String, ThingGroupSpec> byName = new HashMap<>();
-    groups.forEach(g -> byName.putIfAbsent(g.name(), g));
-    Map<String, CfnThingGroup> created = new HashMap<>();
-    for (ThingGroupSpec group : groups) {
-      check(group.name(), "thing group");
-      if (group.parent() != null && !byName.containsKey(group.parent())) {
-        problems.add(
-            "thing group '" + group.name() + "': unknown parent group '" + group.parent() + "'");
-      }
-      int depth = depth(group, byName);
-      if (depth < 0) {
-        problems.add("thing group '" + group.name() + "': its parents form a cycle");
-      } else if (depth > MAX_GROUP_DEPTH) {
-        problems.add("thing group '" + group.name() + "': nested deeper than 7 levels");
-      }
-      created.put(
-          group.name(),
-          CfnThingGroup.Builder.create(scope, group.name())
-              .thingGroupName(group.name())
-              .parentGroupName(group.parent())
-              .thingGroupProperties(
-                  CfnThingGroup.ThingGroupPropertiesProperty.builder()
-                      .thingGroupDescription(group.description())
-                      .attributePayload(
-                          group.attributes().isEmpty()
-                              ? null
-                              : CfnThingGroup.AttributePayloadProperty.builder()
-                                  .attributes(group.attributes())
-                                  .build())
-                      .build())
-              .build());
-    }
-    // A child group can only be created once its parent exists.
-    for (ThingGroupSpec group : groups) {
-      CfnThingGroup parent = group.parent() == null ? null : created.get(group.parent());
-      if (parent != null) {
-        created.get(group.name()).addResourceDependency(parent);
+    TopicRule rule =
+        new TopicRule(
+            scope,
+            spec.name(),
+            TopicRuleProps.builder()
+                .topicRuleName(spec.name())
+                .sql(sql)
+                .description(spec.description())
+                .enabled(spec.enabled())
+                .errorAction(errorAction)
+                .build());
+    for (int i = 0; i < spec.actions().size(); i++) {
+      IAction action = action(scope, spec.name() + "-" + i, spec.actions().get(i), label);
+      if (action != null) {
+        rule.addAction(action);
       }
     }
   }
 
-  /** Levels from the root (1 for a root group), or -1 when the parent chain loops. */
-  private static int depth(ThingGroupSpec group, Map<String, ThingGroupSpec> byName) {
-    Set<String> seen = new HashSet<>();
-    int depth = 0;
-    for (ThingGroupSpec g = group;
-        g != null;
-        g = g.parent() == null ? null : byName.get(g.parent())) {
-      if (!seen.add(g.name())) {
-        return -1;
-      }
-      depth++;
+  private IAction action(Construct scope, String id, RuleActionSpec spec, String label) {
+    try {
+      return RuleActionFactory.create(scope, id, spec);
+    } catch (IllegalArgumentException e) {
+      problems.add(label + e.getMessage());
+      return null;
     }
-    return depth;
+  }
+
+  /** Creates groups parents first, whatever order the fleet file declares them in. */
+  private final class Groups {
+    private final Construct scope;
+    private final Map<String, ThingGroupSpec> byName = new LinkedHashMap<>();
+    private final Map<String, ThingGroup> created = new LinkedHashMap<>();
+    private final Set<String> visiting = new HashSet<>();
+
+    Groups(Construct scope, List<ThingGroupSpec> groups) {
+      this.scope = scope;
+      groups.forEach(g -> byName.put(g.name(), g));
+    }
+
+    void createAll() {
+      byName.keySet().forEach(this::create);
+    }
+
+    private ThingGroup create(String name) {
+      ThingGroup done = created.get(name);
+      if (done != null) {
+        return done;
+      }
+      ThingGroupSpec group = byName.get(name);
+      ThingGroup parent = null;
+      if (group.parent() != null) {
+        if (!byName.containsKey(group.parent())) {
+          problems.add("thing group '" + name + "': unknown parent group '" + group.parent() + "'");
+        } else if (!visiting.add(name)) {
+          problems.add("thing group '" + name + "': its parents form a cycle");
+        } else {
+          parent = create(group.parent());
+          visiting.remove(name);
+        }
+      }
+      done = created.get(name);
+      if (done != null) {
+        return done; // created while resolving a cycle
+      }
+      ThingGroup thingGroup =
+          new ThingGroup(
+              scope,
+              name,
+              ThingGroupProps.builder()
+                  .thingGroupName(name)
+                  .parent(parent)
+                  .description(group.description())
+                  .attributes(group.attributes())
+                  .build());
+      created.put(name, thingGroup);
+      return thingGroup;
+    }
   }
 
   private String readPolicy(PolicySpec policy, Path file) {
@@ -181,12 +208,6 @@ public class CoreStack extends Stack {
       problems.add("policy '" + policy.name() + "': cannot read " + policy.file() + ": " + e);
     }
     return null;
-  }
-
-  private void check(String name, String kind) {
-    if (name == null || !name.matches("[a-zA-Z0-9:_-]{1,128}")) {
-      problems.add("invalid " + kind + " name '" + name + "': must match [a-zA-Z0-9:_-]+");
-    }
   }
 
   /** The items with first-declared names only; later duplicates are reported. */

@@ -45,6 +45,18 @@ class ValidationTest {
                 certificate: {csr: csr/key.csr}
               - name: typo-group
                 groups: [nowhere]
+              - name: untyped-four
+                attributes: {a: '1', b: '2', c: '3', d: '4'}
+              - name: siblings
+                groups: [line-1, line-2]
+              - name: ancestor-and-child
+                groups: [plant, line-1]
+            thingGroups:
+              - name: plant
+              - name: line-1
+                parent: plant
+              - name: line-2
+                parent: plant
             rules:
               - name: bad_sql
                 sql: SELEKT * FROM 'a/b'
@@ -81,6 +93,22 @@ class ValidationTest {
   @Test
   void unknownGroupIsNamedWithTheThing() {
     assertThat(message).contains("thing 'typo-group': unknown thing group 'nowhere'");
+  }
+
+  @Test
+  void moreThanThreeAttributesWithoutATypeAreRefused() {
+    assertThat(message).contains("thing 'untyped-four': has 4 attributes; AWS IoT allows 3");
+  }
+
+  @Test
+  void siblingGroupsAreRefusedNamingThingAndGroups() {
+    assertThat(message).contains("thing 'siblings': groups line-1 and line-2 are in one hierarchy");
+  }
+
+  @Test
+  void aGroupAndItsAncestorAreRefusedNamingThingAndGroups() {
+    assertThat(message)
+        .contains("thing 'ancestor-and-child': groups plant and line-1 are in one hierarchy");
   }
 
   @Test

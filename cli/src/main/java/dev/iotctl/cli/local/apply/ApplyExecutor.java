@@ -235,8 +235,8 @@ public final class ApplyExecutor {
 
     private JsonNode resolveProperties(TemplateResource resource) {
       JsonNode properties = resource.properties();
-      if (resource.type().equals(ResourceKind.THING_BINDINGS.cfnType())) {
-        // The Lambda that applies it in AWS; locally this executor is the provider.
+      if (ResourceKind.of(resource.type()).map(ResourceKind::isCustom).orElse(false)) {
+        // The Lambda that applies it in AWS; locally the same handler runs here.
         properties = ((ObjectNode) properties.deepCopy()).without("ServiceToken");
       }
       return resolver.resolve(properties);
@@ -375,7 +375,16 @@ public final class ApplyExecutor {
     handlers.put(ResourceKind.CERTIFICATE, new CertificateHandler(iot));
     handlers.put(ResourceKind.THING, new ThingHandler(iot));
     handlers.put(ResourceKind.TOPIC_RULE, new TopicRuleHandler(iot, target));
-    handlers.put(ResourceKind.THING_BINDINGS, new ThingBindingsHandler(iot, stackName));
+    for (ResourceKind kind : List.of(ResourceKind.THING_BINDINGS, ResourceKind.REMOVAL_GUARD)) {
+      handlers.put(
+          kind,
+          new CustomResourceHandler(
+              kind.cfnType(),
+              stackName,
+              iot.serviceClientConfiguration().endpointOverride(),
+              target.region(),
+              CustomResourceHandler.interpreter(System.getenv())));
+    }
     handlers.put(ResourceKind.THING_PRINCIPAL_ATTACHMENT, new ThingPrincipalAttachmentHandler(iot));
     handlers.put(
         ResourceKind.POLICY_PRINCIPAL_ATTACHMENT, new PolicyPrincipalAttachmentHandler(iot));

@@ -53,8 +53,9 @@ public final class ApplyPlanner {
   }
 
   /**
-   * Orders templates so that a stack comes after the stacks whose exports it imports. Imports of
-   * exports no given template defines are left to the applied state of earlier runs.
+   * Orders templates so that a stack comes after the stacks whose exports it imports and the stacks
+   * its cloud assembly says it depends on. Imports of exports no given template defines are left to
+   * the applied state of earlier runs.
    */
   public List<Template> orderStacks(List<Template> templates) {
     Map<String, Template> exporter = new HashMap<>();
@@ -67,6 +68,11 @@ public final class ApplyPlanner {
     Map<Template, Set<Template>> needs = new LinkedHashMap<>();
     for (Template t : templates) {
       Set<Template> required = new LinkedHashSet<>();
+      for (String stack : t.dependsOn()) {
+        templates.stream()
+            .filter(other -> other.stackName().equals(stack) && other != t)
+            .forEach(required::add);
+      }
       IntrinsicResolver resolver = staticResolver(t);
       for (TemplateResource r : t.resources().values()) {
         for (JsonNode name : imports(r.properties(), new ArrayList<>())) {
@@ -92,7 +98,7 @@ public final class ApplyPlanner {
       return;
     }
     if (!visiting.add(t)) {
-      throw new ApplyException("stacks import each other's exports in a cycle: " + t.stackName());
+      throw new ApplyException("stacks depend on each other in a cycle: " + t.stackName());
     }
     for (Template required : needs.get(t)) {
       visit(required, needs, visiting, out);

@@ -36,8 +36,10 @@ public enum ResourceKind {
       5),
   THING("AWS::IoT::Thing", "ThingName", Set.of("ThingName"), false, 4),
   TOPIC_RULE("AWS::IoT::TopicRule", "RuleName", Set.of("RuleName"), false, 3),
-  /** The CDK app's thing-type and group-membership resource (see cdk/README.md). */
+  /** Things' types, attributes and groups (see cdk/README.md); applied by the Python handler. */
   THING_BINDINGS("Custom::IotctlThingBindings", null, Set.of(), false, 2),
+  /** Detaches policies and clears thing types the core stops declaring; the Python handler. */
+  REMOVAL_GUARD("Custom::IotctlRemovalGuard", null, Set.of(), false, 2),
   THING_PRINCIPAL_ATTACHMENT("AWS::IoT::ThingPrincipalAttachment", null, Set.of(), true, 1),
   POLICY_PRINCIPAL_ATTACHMENT("AWS::IoT::PolicyPrincipalAttachment", null, Set.of(), true, 1);
 
@@ -79,6 +81,11 @@ public enum ResourceKind {
 
   public String cfnType() {
     return cfnType;
+  }
+
+  /** Whether iotctl's custom-resource handler applies this kind (it has a ServiceToken). */
+  public boolean isCustom() {
+    return cfnType.startsWith("Custom::");
   }
 
   /**

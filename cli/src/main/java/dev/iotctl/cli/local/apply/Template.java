@@ -12,13 +12,30 @@ import java.util.Map;
  * @param parameters {@code Parameters} by name (their {@code Default} is the value)
  * @param conditions {@code Conditions} by name
  * @param exports the {@code Outputs} that have an {@code Export}
+ * @param dependsOn stacks that deploy before this one ({@code manifest.json} beside the template),
+ *     which CDK records without exports when a stack only has to come after another
  */
 public record Template(
     String stackName,
     Map<String, TemplateResource> resources,
     Map<String, JsonNode> parameters,
     Map<String, JsonNode> conditions,
-    List<Export> exports) {
+    List<Export> exports,
+    List<String> dependsOn) {
+
+  public Template {
+    dependsOn = List.copyOf(dependsOn);
+  }
+
+  /** A template without recorded stack dependencies. */
+  public Template(
+      String stackName,
+      Map<String, TemplateResource> resources,
+      Map<String, JsonNode> parameters,
+      Map<String, JsonNode> conditions,
+      List<Export> exports) {
+    this(stackName, resources, parameters, conditions, exports, List.of());
+  }
 
   /**
    * An exported output; both parts may hold intrinsics.

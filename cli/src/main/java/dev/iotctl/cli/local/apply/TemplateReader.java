@@ -18,7 +18,11 @@ public final class TemplateReader {
 
   private TemplateReader() {}
 
-  /** Reads a template file; the stack name is the file name without {@code .template.json}. */
+  /**
+   * Reads a template file; the stack name is the file name without {@code .template.json}. The
+   * stacks it must follow come from the cloud assembly's {@code manifest.json} in the same folder,
+   * when there is one.
+   */
   public static Template read(Path file) {
     String fileName = file.getFileName().toString();
     String stackName =
@@ -31,7 +35,47 @@ public final class TemplateReader {
     } catch (IOException e) {
       throw new ApplyException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    return parse(stackName, json);
+    Template template = parse(stackName, json);
+    List<String> dependsOn = manifestDependencies(file, stackName);
+    return dependsOn.isEmpty()
+        ? template
+        : new Template(
+            template.stackName(),
+            template.resources(),
+            template.parameters(),
+            template.conditions(),
+            template.exports(),
+            dependsOn);
+  }
+
+  /**
+   * The stacks {@code stackName} depends on, from {@code manifest.json} beside the template (CDK
+   * lists asset artifacts there too; only stacks are kept).
+   */
+  static List<String> manifestDependencies(Path template, String stackName) {
+    Path dir = template.toAbsolutePath().getParent();
+    Path manifest = dir == null ? null : dir.resolve("manifest.json");
+    if (manifest == null || !Files.isRegularFile(manifest)) {
+      return List.of();
+    }
+    JsonNode artifacts;
+    try {
+      artifacts = MAPPER.readTree(Files.readString(manifest)).path("artifacts");
+    } catch (IOException e) {
+      throw new ApplyException("cannot read " + manifest + ": " + e.getMessage(), e);
+    }
+    List<String> out = new ArrayList<>();
+    artifacts
+        .path(stackName)
+        .path("dependencies")
+        .forEach(
+            d -> {
+              if ("aws:cloudformation:stack"
+                  .equals(artifacts.path(d.asText()).path("type").asText())) {
+                out.add(d.asText());
+              }
+            });
+    return out;
   }
 
   /** Parses a template's JSON for the named stack. */

@@ -17,32 +17,52 @@ class ApplyPlannerTest {
 
   @Test
   void readsTheStackNameFromTheFileName() {
-    assertThat(Fixtures.template("fleet-core.template.json").stackName()).isEqualTo("fleet-core");
+    assertThat(Fixtures.template(Fixtures.FULL, Fixtures.CORE).stackName()).isEqualTo("fleet-core");
   }
 
   @Test
   void skipsOtherServicesAndListsThem() {
     ApplyPlan plan =
         planner.plan(
-            Fixtures.template("fleet-core.template.json"), AppliedState.empty("fleet-core"));
+            Fixtures.template(Fixtures.FULL, Fixtures.CORE), AppliedState.empty("fleet-core"));
 
     assertThat(plan.skipped())
-        .extracting(ApplyPlan.Skipped::logicalId, ApplyPlan.Skipped::type)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("RulesalertsRole469E5415", "AWS::IAM::Role"),
-            org.assertj.core.groups.Tuple.tuple(
-                "ThingBindingsHandler38A42834", "AWS::Lambda::Function"),
-            org.assertj.core.groups.Tuple.tuple("CDKMetadata", "AWS::CDK::Metadata"));
+        .extracting(ApplyPlan.Skipped::type)
+        .containsExactlyInAnyOrder(
+            "AWS::IAM::Role",
+            "AWS::IAM::Policy",
+            "AWS::IAM::Role",
+            "AWS::IAM::Policy",
+            "AWS::Lambda::Function",
+            "AWS::CDK::Metadata");
     assertThat(plan.skipped()).allMatch(s -> s.reason().equals("not an IoT resource"));
     assertThat(plan.apply())
-        .extracting(p -> p.resource().logicalId())
-        .containsExactly(
-            "ThingTypessensor435D41D1",
-            "ThingGroupsplant46355967",
-            "ThingGroupsline15531F5DE",
-            "PoliciessensorPolicy895A0A22",
-            "RulesalertsRule1D6BF3A7");
+        .extracting(ApplyPlan.Planned::kind)
+        .containsExactlyInAnyOrder(
+            ResourceKind.THING_TYPE,
+            ResourceKind.THING_GROUP,
+            ResourceKind.THING_GROUP,
+            ResourceKind.POLICY,
+            ResourceKind.POLICY,
+            ResourceKind.TOPIC_RULE,
+            ResourceKind.REMOVAL_GUARD);
     assertThat(plan.remove()).isEmpty();
+  }
+
+  @Test
+  void aParentGroupAndWhatTheGuardProtectsComeFirst() {
+    Template core = Fixtures.template(Fixtures.FULL, Fixtures.CORE);
+    List<String> order =
+        planner.plan(core, AppliedState.empty("fleet-core")).apply().stream()
+            .map(p -> p.resource().logicalId())
+            .toList();
+    String plant = Fixtures.logicalId(core, "AWS::IoT::ThingGroup", "ThingGroupName", "plant");
+    String line = Fixtures.logicalId(core, "AWS::IoT::ThingGroup", "ThingGroupName", "line-1");
+    String guard = Fixtures.logicalIds(core, "Custom::IotctlRemovalGuard").get(0);
+    assertThat(order.indexOf(plant)).isLessThan(order.indexOf(line));
+    for (String guarded : Fixtures.logicalIds(core, "AWS::IoT::Policy")) {
+      assertThat(order.indexOf(guarded)).isLessThan(order.indexOf(guard));
+    }
   }
 
   @Test
@@ -67,25 +87,33 @@ class ApplyPlannerTest {
 
   @Test
   void ordersResourcesAfterWhatTheyReferTo() {
-    ApplyPlan plan =
-        planner.plan(
-            Fixtures.template("fleet-shard-000.template.json"),
-            AppliedState.empty("fleet-shard-000"));
+    Template shard = Fixtures.template(Fixtures.FULL, Fixtures.SHARD);
+    ApplyPlan plan = planner.plan(shard, AppliedState.empty(Fixtures.SHARD));
     List<String> order = plan.apply().stream().map(p -> p.resource().logicalId()).toList();
-
-    assertThat(order.indexOf("Devicesdevice001CertificateA62F8DA4"))
-        .isLessThan(order.indexOf("Devicesdevice001ThingAttachmentB8A32AAB"))
-        .isLessThan(order.indexOf("Devicesdevice001PolicyAttachment398D6852"));
-    assertThat(order.get(order.size() - 1)).isEqualTo("DevicesBindings7878D311");
-    ApplyPlan.Planned attachment =
-        plan.apply().stream()
-            .filter(p -> p.resource().logicalId().equals("Devicesdevice001ThingAttachmentB8A32AAB"))
+    String thing = Fixtures.logicalId(shard, "AWS::IoT::Thing", "ThingName", "device-001");
+    String certificate =
+        Fixtures.logicalIds(shard, "AWS::IoT::Certificate").stream()
+            .filter(id -> id.startsWith("Devicesdevice001"))
             .findFirst()
             .orElseThrow();
-    assertThat(attachment.dependsOn())
-        .containsExactlyInAnyOrder(
-            "Devicesdevice001CertificateA62F8DA4", "Devicesdevice001Thing6388DE5E");
-    assertThat(plan.skipped()).isEmpty();
+    String attachment =
+        Fixtures.logicalIds(shard, "AWS::IoT::ThingPrincipalAttachment").stream()
+            .filter(id -> id.startsWith("Devicesdevice001"))
+            .findFirst()
+            .orElseThrow();
+
+    String bindings = Fixtures.logicalIds(shard, "Custom::IotctlThingBindings").get(0);
+    assertThat(order.indexOf(certificate)).isLessThan(order.indexOf(attachment));
+    for (String t : Fixtures.logicalIds(shard, "AWS::IoT::Thing")) {
+      assertThat(order.indexOf(t)).isLessThan(order.indexOf(bindings));
+    }
+    assertThat(
+            plan.apply().stream()
+                .filter(p -> p.resource().logicalId().equals(attachment))
+                .findFirst()
+                .orElseThrow()
+                .dependsOn())
+        .containsExactlyInAnyOrder(certificate, thing);
   }
 
   @Test
@@ -106,10 +134,12 @@ class ApplyPlannerTest {
   }
 
   @Test
-  void ordersStacksByTheirImports() {
-    Template shard = Fixtures.template("fleet-shard-000.template.json");
-    Template core = Fixtures.template("fleet-core.template.json");
+  void ordersStacksByTheCloudAssemblysDependencies() {
+    // The shard imports nothing from the core; manifest.json says it deploys after it.
+    Template shard = Fixtures.template(Fixtures.FULL, Fixtures.SHARD);
+    Template core = Fixtures.template(Fixtures.FULL, Fixtures.CORE);
 
+    assertThat(shard.dependsOn()).containsExactly("fleet-core");
     assertThat(planner.orderStacks(List.of(shard, core))).containsExactly(core, shard);
     assertThat(planner.orderStacks(List.of(shard))).containsExactly(shard);
   }
@@ -131,13 +161,16 @@ class ApplyPlannerTest {
             "AWS::IoT::PolicyPrincipalAttachment",
             "sensor|arn",
             List.of("GoneCert")));
-    state.put(applied("Devicesdevice001Thing6388DE5E", "AWS::IoT::Thing", "device-001", List.of()));
+    Template shard = Fixtures.template(Fixtures.SHRUNK, Fixtures.SHARD);
+    state.put(
+        applied(
+            Fixtures.logicalId(shard, "AWS::IoT::Thing", "ThingName", "device-001"),
+            "AWS::IoT::Thing",
+            "device-001",
+            List.of()));
     state.save(dir);
 
-    ApplyPlan plan =
-        planner.plan(
-            Fixtures.template("fleet-shard-000.template.json"),
-            AppliedState.load(dir, "fleet-shard-000"));
+    ApplyPlan plan = planner.plan(shard, AppliedState.load(dir, "fleet-shard-000"));
 
     List<String> removed = plan.remove().stream().map(AppliedResource::logicalId).toList();
     assertThat(removed)

@@ -7,6 +7,7 @@ import dev.iotctl.local.gateway.DeviceGateway;
 import dev.iotctl.local.gateway.GatewayConfig;
 import dev.iotctl.local.gateway.PolicyAuthorizer;
 import dev.iotctl.local.logs.DeviceEventLog;
+import dev.iotctl.local.provisioning.ProvisioningService;
 import dev.iotctl.local.registry.Registry;
 import dev.iotctl.local.rules.RulesService;
 import dev.iotctl.local.shadow.ShadowMqttBridge;
@@ -35,6 +36,7 @@ public final class LocalIotCore implements AutoCloseable {
   private final LocalIotCoreConfig config;
   private StandInPki pki;
   private Registry registry;
+  private ProvisioningService provisioning;
   private DeviceGateway gateway;
   private LiveConnectionUpdater updater;
   private ShadowService shadowService;
@@ -74,6 +76,8 @@ public final class LocalIotCore implements AutoCloseable {
     Files.createDirectories(dir);
     pki = StandInPki.loadOrCreate(dir);
     registry = Registry.open(dir, config.registryConfig(), config.clock(), PolicyDocument::parse);
+    provisioning =
+        ProvisioningService.open(dir, registry, config.registryConfig(), pki.ca(), config.clock());
     gateway =
         DeviceGateway.start(
             new GatewayConfig(
@@ -82,8 +86,9 @@ public final class LocalIotCore implements AutoCloseable {
                 config.accountId(),
                 pki.serverKey(),
                 List.of(pki.serverCertificate(), pki.ca().certificate())),
-            new RegistryDeviceDirectory(registry.certificates()),
+            provisioning.deviceDirectory(new RegistryDeviceDirectory(registry.certificates())),
             new PolicyAuthorizer(config.region(), config.accountId()));
+    provisioning.publishVia(gateway::publish);
     updater = new LiveConnectionUpdater(gateway, config.registryConfig());
     registry.addListener(updater);
     shadowService =
@@ -123,6 +128,13 @@ public final class LocalIotCore implements AutoCloseable {
   /** Things, certificates, policies, shadows and rules; changes reach live connections. */
   public Registry registry() {
     return registry;
+  }
+
+  /**
+   * CA certificates, just-in-time provisioning, provisioning templates ({@code provisioning.db}).
+   */
+  public ProvisioningService provisioning() {
+    return provisioning;
   }
 
   /** The Device Shadow service, shared by MQTT and HTTP. */
@@ -196,6 +208,7 @@ public final class LocalIotCore implements AutoCloseable {
     stop(events);
     stop(shadowService);
     stop(updater);
+    stop(provisioning);
     stop(registry);
     httpApi = null;
     gateway = null;
@@ -203,6 +216,7 @@ public final class LocalIotCore implements AutoCloseable {
     events = null;
     shadowService = null;
     updater = null;
+    provisioning = null;
     registry = null;
   }
 

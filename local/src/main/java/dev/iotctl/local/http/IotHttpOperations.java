@@ -2,6 +2,7 @@ package dev.iotctl.local.http;
 
 import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.local.gateway.DeviceGateway;
+import dev.iotctl.local.http.control.CaCertificateOperations;
 import dev.iotctl.local.http.control.CertificateOperations;
 import dev.iotctl.local.http.control.EndpointOperations;
 import dev.iotctl.local.http.control.LoggingOperations;
@@ -19,6 +20,7 @@ import dev.iotctl.local.http.data.PublishOperation;
 import dev.iotctl.local.http.data.ShadowOperations;
 import dev.iotctl.local.http.data.ShadowServiceBackend;
 import dev.iotctl.local.http.server.RouteProvider;
+import dev.iotctl.local.provisioning.ProvisioningService;
 import dev.iotctl.local.registry.Registry;
 import dev.iotctl.local.registry.RegistryConfig;
 import dev.iotctl.local.shadow.ShadowService;
@@ -54,6 +56,16 @@ public final class IotHttpOperations {
         new LoggingOperations(registry.logging()),
         new dev.iotctl.local.http.control.TestAuthorizationOperation(registry, account),
         new EndpointOperations(endpointHost));
+  }
+
+  /**
+   * Provisioning: CA certificates and RegisterCertificate, provisioning templates, RegisterThing.
+   */
+  public static List<RouteProvider> provisioning(
+      ProvisioningService provisioning, Registry registry, RegistryConfig account) {
+    return List.of(
+        new CaCertificateOperations(
+            provisioning.caCertificates(), registry.certificates(), account));
   }
 
   /**

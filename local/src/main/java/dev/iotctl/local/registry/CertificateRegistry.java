@@ -2,6 +2,7 @@ package dev.iotctl.local.registry;
 
 import dev.iotctl.core.pki.CertificateIds;
 import dev.iotctl.core.pki.Pem;
+import dev.iotctl.local.store.CreationKey;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
@@ -108,25 +109,11 @@ public final class CertificateRegistry {
       Integer pageSize,
       String marker) {
     int limit = Pages.limit(pageSize, 25, 250);
-    String after = Pages.keyAfter(marker);
-    long afterTime;
-    String afterId;
-    if (after.isEmpty()) {
-      afterTime = ascending ? Long.MIN_VALUE : Long.MAX_VALUE;
-      afterId = ascending ? "" : "\uffff";
-    } else {
-      int bar = after.indexOf('|');
-      try {
-        afterTime = Long.parseLong(after.substring(0, Math.max(bar, 0)));
-      } catch (NumberFormatException e) {
-        throw Errors.invalid("The marker is not valid.");
-      }
-      afterId = after.substring(bar + 1);
-    }
+    CreationKey from = CreationKey.after(marker, ascending);
     String order = ascending ? "ASC" : "DESC";
     String comparison = ascending ? ">" : "<";
     List<Object> arguments = new ArrayList<>(parameters);
-    arguments.addAll(List.of(afterTime, afterId, limit + 1));
+    arguments.addAll(List.of(from.time(), from.id(), limit + 1));
     List<Certificate> rows =
         context
             .db()
@@ -144,7 +131,7 @@ public final class CertificateRegistry {
                             + " LIMIT ?",
                         this::map,
                         arguments.toArray()));
-    return Pages.page(rows, limit, c -> c.creationDate().toEpochMilli() + "|" + c.id());
+    return Pages.page(rows, limit, c -> CreationKey.of(c.creationDate(), c.id()));
   }
 
   /** Whether a customer-visible certificate with this id is registered. */

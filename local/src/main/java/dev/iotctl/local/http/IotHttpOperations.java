@@ -9,6 +9,8 @@ import dev.iotctl.local.http.control.LoggingOperations;
 import dev.iotctl.local.http.control.PolicyOperations;
 import dev.iotctl.local.http.control.PrincipalOperations;
 import dev.iotctl.local.http.control.PrincipalPolicyOperations;
+import dev.iotctl.local.http.control.ProvisioningTemplateOperations;
+import dev.iotctl.local.http.control.RegisterThingOperation;
 import dev.iotctl.local.http.control.TagOperations;
 import dev.iotctl.local.http.control.ThingGroupOperations;
 import dev.iotctl.local.http.control.ThingOperations;
@@ -65,7 +67,10 @@ public final class IotHttpOperations {
       ProvisioningService provisioning, Registry registry, RegistryConfig account) {
     return List.of(
         new CaCertificateOperations(
-            provisioning.caCertificates(), registry.certificates(), account));
+            provisioning.caCertificates(), registry.certificates(), account),
+        new ProvisioningTemplateOperations(
+            provisioning.templates(), provisioning.caCertificates(), account),
+        new RegisterThingOperation(provisioning.provisioner()));
   }
 
   /**

@@ -278,7 +278,7 @@ public final class CaCertificateRegistry {
   }
 
   /** Whether a CA certificate's registration config names this template. */
-  boolean usesTemplate(String templateName) {
+  public boolean usesTemplate(String templateName) {
     return store
         .db()
         .read(

@@ -10,6 +10,7 @@ import dev.iotctl.core.provisioning.ProvisioningPlan;
 import dev.iotctl.core.provisioning.ProvisioningPlan.CertificateSpec;
 import dev.iotctl.core.provisioning.ProvisioningPlan.PolicySpec;
 import dev.iotctl.core.provisioning.ProvisioningPlan.ThingSpec;
+import dev.iotctl.core.provisioning.ProvisioningTemplate;
 import dev.iotctl.local.registry.AttributePayload;
 import dev.iotctl.local.registry.Certificate;
 import dev.iotctl.local.registry.CertificateMode;
@@ -71,6 +72,23 @@ public final class TemplateProvisioner {
       Optional<String> certificatePem,
       Map<String, String> resourceArns,
       Map<String, String> deviceConfiguration) {}
+
+  /**
+   * RegisterThing: evaluates the template with the parameters and applies it. A resource that
+   * cannot be made is AWS's ResourceRegistrationFailureException; an invalid template or missing
+   * value stays InvalidRequestException.
+   */
+  public Provisioned register(ProvisioningTemplate template, Map<String, String> parameters) {
+    ProvisioningPlan plan = template.resolve(parameters);
+    try {
+      return apply(plan);
+    } catch (IotException e) {
+      if (e.httpStatus() == 400 && "InvalidRequestException".equals(e.errorCode())) {
+        throw e;
+      }
+      throw ProvisioningErrors.registrationFailure(e.getMessage());
+    }
+  }
 
   /**
    * Applies {@code plan}. A certificate named by id that is {@code PENDING_ACTIVATION} (just

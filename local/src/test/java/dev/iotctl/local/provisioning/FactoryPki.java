@@ -65,6 +65,8 @@ final class FactoryPki {
                     Pem.toPem(device.keys().getPrivate()))
                 .getSocketFactory()));
     options.setCleanSession(true);
+    // One attempt: by default Paho retries a refused 3.1.1 CONNECT as MQTT 3.1.
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     options.setAutomaticReconnect(false);
     options.setConnectionTimeout(5);
     client.connect(options);

@@ -1,5 +1,6 @@
 package dev.iotctl.cli;
 
+import dev.iotctl.cli.ca.CaCommand;
 import dev.iotctl.cli.certs.CertsCommand;
 import dev.iotctl.cli.demo.DemoCommand;
 import dev.iotctl.cli.framework.GlobalOptions;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       LocalCommand.class,
       CertsCommand.class,
+      CaCommand.class,
       ShadowCommand.class,
       ThingsCommand.class,
       PolicyCommand.class,

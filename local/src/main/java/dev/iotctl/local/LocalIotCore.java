@@ -4,6 +4,7 @@ import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.core.policy.PolicyDocument;
 import dev.iotctl.core.shadow.ShadowEngine;
 import dev.iotctl.local.gateway.DeviceGateway;
+import dev.iotctl.local.gateway.DevicePublishListener;
 import dev.iotctl.local.gateway.GatewayConfig;
 import dev.iotctl.local.gateway.PolicyAuthorizer;
 import dev.iotctl.local.logs.DeviceEventLog;
@@ -94,7 +95,13 @@ public final class LocalIotCore implements AutoCloseable {
     shadowService =
         new ShadowService(
             new ShadowEngine(), new RegistryShadowStore(registry.shadows()), gateway::publish);
-    gateway.setDevicePublishListener(new ShadowMqttBridge(shadowService));
+    DevicePublishListener shadows = new ShadowMqttBridge(shadowService);
+    DevicePublishListener fleet = provisioning.fleetProvisioning(gateway::publishTo);
+    gateway.setDevicePublishListener(
+        (from, topic, payload) -> {
+          shadows.onPublish(from, topic, payload);
+          fleet.onPublish(from, topic, payload);
+        });
     rules = RulesService.start(registry, gateway, dir);
     events =
         new DeviceEventLog(

@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * Evaluates one template with one device's parameters. Intrinsic functions are objects with a
- * single member ({@code Ref}, {@code Fn::…}); a value that evaluates to nothing ({@code
- * AWS::NoValue}, a parameter without value or default) drops the property or list element that
- * holds it, as AWS's "the parameter is not replaced with a value".
+ * single member ({@code Ref}, {@code Fn::…}); {@code AWS::NoValue} drops the property or list
+ * element that holds it. A parameter referenced without a value or default fails the evaluation
+ * (chosen: AWS says it "is not replaced with a value", which would make names like {@code
+ * device-}).
  */
 final class TemplateEvaluator {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -228,7 +229,12 @@ final class TemplateEvaluator {
     if (name.equals(NO_VALUE)) {
       return null;
     }
-    return parameter(name).map(TextNode::valueOf).orElse(null);
+    return TextNode.valueOf(
+        parameter(name)
+            .orElseThrow(
+                () ->
+                    TemplateErrors.unresolvable(
+                        "parameter " + name + " has no value and no default")));
   }
 
   private Optional<String> parameter(String name) {

@@ -100,7 +100,7 @@ class ProvisioningTemplateTest {
     ProvisioningTemplate template = ProvisioningTemplate.parse(JITP);
     assertThatThrownBy(() -> template.resolve(Map.of("AWS::IoT::Certificate::Id", "abc")))
         .isInstanceOf(IotException.class)
-        .hasMessageContaining("ThingName has no value")
+        .hasMessageContaining("AWS::IoT::Certificate::CommonName has no value")
         .extracting(e -> ((IotException) e).errorCode())
         .isEqualTo("InvalidRequestException");
   }
@@ -151,10 +151,16 @@ class ProvisioningTemplateTest {
     assertThatThrownBy(() -> template.resolve(Map.of("CSR", "x", "Id", "y")))
         .hasMessageContaining("exactly one");
     // "Active" (AWS's fleet provisioning example spells it so) is ACTIVE.
-    assertThat(template.resolve(Map.of("Id", "y")).certificate().orElseThrow().status())
+    ProvisioningTemplate byId =
+        ProvisioningTemplate.parse(
+            body.replace("\"CertificateSigningRequest\":{\"Ref\":\"CSR\"},", ""));
+    assertThat(byId.resolve(Map.of("Id", "y")).certificate().orElseThrow().status())
         .isEqualTo("ACTIVE");
-    assertThat(template.resolve(Map.of("Id", "y")).certificate().orElseThrow().certificateId())
+    assertThat(byId.resolve(Map.of("Id", "y")).certificate().orElseThrow().certificateId())
         .isEqualTo(Optional.of("y"));
+    // A referenced parameter without a value is an error, not a silently dropped property.
+    assertThatThrownBy(() -> byId.resolve(Map.of()))
+        .hasMessageContaining("parameter Id has no value");
   }
 
   @Test

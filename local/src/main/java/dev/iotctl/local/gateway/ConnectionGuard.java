@@ -14,6 +14,7 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -73,6 +74,12 @@ final class ConnectionGuard extends ChannelDuplexHandler {
       case CONNECT -> onConnect(ctx, (MqttConnectMessage) mqtt);
       case PUBLISH -> onPublish(ctx, (MqttPublishMessage) mqtt);
       case SUBSCRIBE -> onSubscribe(ctx, (MqttSubscribeMessage) mqtt);
+      case UNSUBSCRIBE -> {
+        if (connection != null) {
+          ((MqttUnsubscribeMessage) mqtt).payload().topics().forEach(connection::unsubscribed);
+        }
+        ctx.fireChannelRead(msg);
+      }
       case DISCONNECT -> {
         if (connection != null) {
           connection.noteReason(DisconnectReason.CLIENT_INITIATED_DISCONNECT);

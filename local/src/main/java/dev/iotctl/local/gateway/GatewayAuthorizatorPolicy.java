@@ -27,11 +27,17 @@ final class GatewayAuthorizatorPolicy implements IAuthorizatorPolicy {
         .connections()
         .byClientId(clientId)
         .map(
-            c ->
-                gateway.authorize(
-                    c.principal(),
-                    "iot:Subscribe",
-                    gateway.resources().topicFilter(topicFilter.toString())))
+            c -> {
+              boolean allowed =
+                  gateway.authorize(
+                      c.principal(),
+                      "iot:Subscribe",
+                      gateway.resources().topicFilter(topicFilter.toString()));
+              if (allowed) {
+                c.subscribed(topicFilter.toString());
+              }
+              return allowed;
+            })
         .orElse(false);
   }
 }

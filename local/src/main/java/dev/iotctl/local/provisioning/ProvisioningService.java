@@ -2,6 +2,7 @@ package dev.iotctl.local.provisioning;
 
 import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.local.gateway.DeviceDirectory;
+import dev.iotctl.local.gateway.DevicePublishListener;
 import dev.iotctl.local.registry.Registry;
 import dev.iotctl.local.registry.RegistryConfig;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ public final class ProvisioningService implements AutoCloseable {
   private final CaCertificateRegistry caCertificates;
   private final TemplateProvisioner provisioner;
   private final JustInTimeRegistration jit;
+  private final FleetProvisioningMqtt fleet;
   private final ExecutorService events =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -30,7 +32,11 @@ public final class ProvisioningService implements AutoCloseable {
           });
 
   private ProvisioningService(
-      ProvisioningStore store, Registry registry, CertificateAuthority standInCa, Clock clock) {
+      Path dataDir,
+      ProvisioningStore store,
+      Registry registry,
+      CertificateAuthority standInCa,
+      Clock clock) {
     this.store = store;
     this.templates = new ProvisioningTemplateRegistry(store);
     this.caCertificates = new CaCertificateRegistry(store, registry.certificates(), templates);
@@ -38,6 +44,9 @@ public final class ProvisioningService implements AutoCloseable {
     this.jit =
         new JustInTimeRegistration(
             registry, caCertificates, templates, provisioner, store.account().accountId(), clock);
+    this.fleet =
+        new FleetProvisioningMqtt(
+            registry, standInCa, templates, provisioner, new PreProvisioningHooks(dataDir), clock);
   }
 
   /** Opens {@code DIR/provisioning.db} beside the registry. */
@@ -48,7 +57,7 @@ public final class ProvisioningService implements AutoCloseable {
       CertificateAuthority standInCa,
       Clock clock) {
     return new ProvisioningService(
-        ProvisioningStore.open(dataDir, account, clock), registry, standInCa, clock);
+        dataDir, ProvisioningStore.open(dataDir, account, clock), registry, standInCa, clock);
   }
 
   /**
@@ -67,6 +76,15 @@ public final class ProvisioningService implements AutoCloseable {
     jit.publishVia((topic, payload) -> events.execute(() -> publisher.accept(topic, payload)));
   }
 
+  /**
+   * The device provisioning MQTT API, fed the devices' {@code $aws/} publishes; replies go through
+   * {@code replies} to the requesting client only.
+   */
+  public DevicePublishListener fleetProvisioning(FleetProvisioningMqtt.Replies replies) {
+    fleet.replyVia(replies);
+    return fleet;
+  }
+
   public CaCertificateRegistry caCertificates() {
     return caCertificates;
   }
@@ -81,6 +99,7 @@ public final class ProvisioningService implements AutoCloseable {
 
   @Override
   public void close() {
+    fleet.close();
     events.shutdown();
     store.close();
   }

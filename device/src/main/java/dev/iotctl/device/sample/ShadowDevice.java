@@ -13,13 +13,27 @@ public final class ShadowDevice {
       return;
     }
     ShadowDeviceConfig config;
+    java.util.Optional<ClaimSettings> claim;
     try {
       config = ShadowDeviceArgs.parse(args);
+      claim = ShadowDeviceArgs.parseClaim(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(ShadowDeviceArgs.USAGE);
       System.exit(2);
       return;
+    }
+    if (claim.isPresent()) {
+      try {
+        config =
+            ClaimProvisioning.provision(
+                config, claim.get(), step -> System.out.println(step.line()));
+      } catch (RuntimeException e) {
+        System.out.println(
+            java.time.Instant.now() + " ERROR provisioning by claim failed: " + e.getMessage());
+        System.exit(1);
+        return;
+      }
     }
     ShadowDeviceApp app = new ShadowDeviceApp(config);
     app.addListener(step -> System.out.println(step.line()));

@@ -19,9 +19,16 @@ public final class ShadowDeviceArgs {
                            [--port 8883] [--shadow_name NAME] [--shadow_property wait_time]
                            [--wait_time 5] [--topic devices/NAME/telemetry] [--count N] [--duration SECONDS]
                            [--keep_alive 30]
+             shadow-device --provision-by-claim --template NAME --claim-cert PEM --claim-key PEM
+                           [--template-parameters JSON] --endpoint HOST --root_ca PEM --cert PEM
+                           --private PEM [--device_name CLAIM_CLIENT_ID] [...]
         Connects as thing NAME, reports {"state":{"reported":{"wait_time":5}}}, applies desired
         wait_time values from the shadow's delta, and publishes a reading to --topic every wait_time
-        seconds. Runs until interrupted, or until --count readings or --duration seconds.""";
+        seconds. Runs until interrupted, or until --count readings or --duration seconds.
+        With --provision-by-claim, a device without its own certificate first connects with the
+        claim certificate, makes its key and CSR locally, obtains its certificate and registers
+        with the template (fleet provisioning), stores the bundle at --cert/--private, and runs as
+        the thing the template named.""";
 
   private static final List<String> FLAGS =
       List.of(
@@ -37,7 +44,14 @@ public final class ShadowDeviceArgs {
           "topic",
           "count",
           "duration",
-          "keep_alive");
+          "keep_alive",
+          "provision_by_claim",
+          "template",
+          "claim_cert",
+          "claim_key",
+          "template_parameters");
+
+  private static final String CLAIM = "provision_by_claim";
 
   private ShadowDeviceArgs() {}
 
@@ -56,6 +70,42 @@ public final class ShadowDeviceArgs {
   }
 
   public static ShadowDeviceConfig parse(String[] args) {
+    Map<String, String> values = values(args);
+    if (values.containsKey(CLAIM) && !values.containsKey("device_name")) {
+      // The claim connection's client id; the thing name comes from the template.
+      values.put(
+          "device_name", "claim-" + Long.toHexString(new java.security.SecureRandom().nextLong()));
+    }
+    return config(values);
+  }
+
+  /** The fleet provisioning settings, when {@code --provision-by-claim} is given. */
+  public static java.util.Optional<ClaimSettings> parseClaim(String[] args) {
+    Map<String, String> values = values(args);
+    if (!values.containsKey(CLAIM)) {
+      return java.util.Optional.empty();
+    }
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    String json = values.get("template_parameters");
+    if (json != null) {
+      try {
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(json)
+            .fields()
+            .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+      } catch (java.io.IOException e) {
+        throw new UsageException("--template-parameters must be a JSON object");
+      }
+    }
+    return java.util.Optional.of(
+        new ClaimSettings(
+            required(values, "template"),
+            Path.of(required(values, "claim_cert")),
+            Path.of(required(values, "claim_key")),
+            parameters));
+  }
+
+  private static Map<String, String> values(String[] args) {
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -68,6 +118,8 @@ public final class ShadowDeviceArgs {
       if (equals >= 0) {
         value = name.substring(equals + 1);
         name = name.substring(0, equals);
+      } else if (name.replace('-', '_').equals(CLAIM)) {
+        value = "true"; // a switch
       } else if (i + 1 < args.length) {
         value = args[++i];
       } else {
@@ -79,6 +131,10 @@ public final class ShadowDeviceArgs {
       }
       values.put(name, value);
     }
+    return values;
+  }
+
+  private static ShadowDeviceConfig config(Map<String, String> values) {
     String deviceName = required(values, "device_name");
     String duration = values.get("duration");
     return new ShadowDeviceConfig(

@@ -14,6 +14,7 @@ import dev.iotctl.local.http.control.RegisterThingOperation;
 import dev.iotctl.local.http.control.TagOperations;
 import dev.iotctl.local.http.control.ThingGroupOperations;
 import dev.iotctl.local.http.control.ThingOperations;
+import dev.iotctl.local.http.control.ThingRegistrationTaskOperations;
 import dev.iotctl.local.http.control.ThingTypeOperations;
 import dev.iotctl.local.http.control.TopicRuleOperations;
 import dev.iotctl.local.http.data.GatewayPublisher;
@@ -70,7 +71,8 @@ public final class IotHttpOperations {
             provisioning.caCertificates(), registry.certificates(), account),
         new ProvisioningTemplateOperations(
             provisioning.templates(), provisioning.caCertificates(), account),
-        new RegisterThingOperation(provisioning.provisioner()));
+        new RegisterThingOperation(provisioning.provisioner()),
+        new ThingRegistrationTaskOperations(provisioning.registrationTasks()));
   }
 
   /**

@@ -23,6 +23,7 @@ public final class ProvisioningService implements AutoCloseable {
   private final TemplateProvisioner provisioner;
   private final JustInTimeRegistration jit;
   private final FleetProvisioningMqtt fleet;
+  private final ThingRegistrationTasks registrationTasks;
   private final ExecutorService events =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -47,6 +48,7 @@ public final class ProvisioningService implements AutoCloseable {
     this.fleet =
         new FleetProvisioningMqtt(
             registry, standInCa, templates, provisioner, new PreProvisioningHooks(dataDir), clock);
+    this.registrationTasks = new ThingRegistrationTasks(store, registry, provisioner, dataDir);
   }
 
   /** Opens {@code DIR/provisioning.db} beside the registry. */
@@ -85,6 +87,11 @@ public final class ProvisioningService implements AutoCloseable {
     return fleet;
   }
 
+  /** Bulk registration tasks. */
+  public ThingRegistrationTasks registrationTasks() {
+    return registrationTasks;
+  }
+
   public CaCertificateRegistry caCertificates() {
     return caCertificates;
   }
@@ -100,6 +107,7 @@ public final class ProvisioningService implements AutoCloseable {
   @Override
   public void close() {
     fleet.close();
+    registrationTasks.close();
     events.shutdown();
     store.close();
   }

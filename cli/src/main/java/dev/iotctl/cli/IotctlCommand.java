@@ -3,6 +3,7 @@ package dev.iotctl.cli;
 import dev.iotctl.cli.ca.CaCommand;
 import dev.iotctl.cli.certs.CertsCommand;
 import dev.iotctl.cli.demo.DemoCommand;
+import dev.iotctl.cli.fleet.FleetCommand;
 import dev.iotctl.cli.framework.GlobalOptions;
 import dev.iotctl.cli.framework.VersionProvider;
 import dev.iotctl.cli.local.LocalCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
       LocalCommand.class,
       CertsCommand.class,
       CaCommand.class,
+      FleetCommand.class,
       ShadowCommand.class,
       ThingsCommand.class,
       PolicyCommand.class,

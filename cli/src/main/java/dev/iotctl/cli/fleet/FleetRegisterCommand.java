@@ -155,7 +155,8 @@ final class FleetRegisterCommand extends AwsCommand {
       if (Instant.now().isAfter(deadline)) {
         iot.stopThingRegistrationTask(b -> b.taskId(taskId));
         throw new CliException(
-            ExitCodes.FAILURE, "task " + taskId + " still running after " + timeoutSeconds + " s; stopped");
+            ExitCodes.FAILURE,
+            "task " + taskId + " still running after " + timeoutSeconds + " s; stopped");
       }
       Thread.sleep(Duration.ofMillis(500).toMillis());
     }
@@ -175,6 +176,7 @@ final class FleetRegisterCommand extends AwsCommand {
         Files.write(partial, in.readAllBytes(), java.nio.file.StandardOpenOption.APPEND);
       }
     }
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

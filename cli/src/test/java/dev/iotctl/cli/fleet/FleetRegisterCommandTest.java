@@ -61,8 +61,16 @@ class FleetRegisterCommandTest {
 
     CliRunner.Result result =
         standIn.run(
-            "fleet", "register", "--template", template.toString(), "--input", input.toString(),
-            "--reports", reports.toString(), "--output", "json");
+            "fleet",
+            "register",
+            "--template",
+            template.toString(),
+            "--input",
+            input.toString(),
+            "--reports",
+            reports.toString(),
+            "--output",
+            "json");
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.FAILURE);
     JsonNode summary = Json.MAPPER.readTree(result.out());
@@ -76,8 +84,7 @@ class FleetRegisterCommandTest {
     assertThat(result.err()).contains("100%");
     assertThat(standIn.core.registry().things().describe("line-9").name()).isEqualTo("line-9");
     // Nothing half-made for the failed lines.
-    assertThat(
-            standIn.core.registry().things().list(ThingFilter.none(), 250, null).items())
+    assertThat(standIn.core.registry().things().list(ThingFilter.none(), 250, null).items())
         .hasSize(10);
   }
 
@@ -89,7 +96,13 @@ class FleetRegisterCommandTest {
     Files.writeString(input, "{\"ThingName\":\"a\"}\n");
     assertThat(
             standIn
-                .run("fleet", "register", "--template", "missing-template", "--input", input.toString())
+                .run(
+                    "fleet",
+                    "register",
+                    "--template",
+                    "missing-template",
+                    "--input",
+                    input.toString())
                 .exitCode())
         .isEqualTo(ExitCodes.NOT_FOUND);
   }

@@ -1,5 +1,8 @@
 package dev.iotctl.device.sample;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * Command-line entry point of the sample device; see {@link ShadowDeviceArgs#USAGE}. Prints one
  * line per step to stdout. Exit codes: 0 stopped normally, 1 failed to start, 2 bad arguments.
@@ -13,7 +16,7 @@ public final class ShadowDevice {
       return;
     }
     ShadowDeviceConfig config;
-    java.util.Optional<ClaimSettings> claim;
+    Optional<ClaimSettings> claim;
     try {
       config = ShadowDeviceArgs.parse(args);
       claim = ShadowDeviceArgs.parseClaim(args);
@@ -30,7 +33,7 @@ public final class ShadowDevice {
                 config, claim.get(), step -> System.out.println(step.line()));
       } catch (RuntimeException e) {
         System.out.println(
-            java.time.Instant.now() + " ERROR provisioning by claim failed: " + e.getMessage());
+            Instant.now() + " ERROR provisioning by claim failed: " + e.getMessage());
         System.exit(1);
         return;
       }

@@ -1,10 +1,15 @@
 package dev.iotctl.device.sample;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Parses the sample's command line, which keeps the Python hands-on device's flag names: {@code
@@ -73,31 +78,30 @@ public final class ShadowDeviceArgs {
     Map<String, String> values = values(args);
     if (values.containsKey(CLAIM) && !values.containsKey("device_name")) {
       // The claim connection's client id; the thing name comes from the template.
-      values.put(
-          "device_name", "claim-" + Long.toHexString(new java.security.SecureRandom().nextLong()));
+      values.put("device_name", "claim-" + Long.toHexString(new SecureRandom().nextLong()));
     }
     return config(values);
   }
 
   /** The fleet provisioning settings, when {@code --provision-by-claim} is given. */
-  public static java.util.Optional<ClaimSettings> parseClaim(String[] args) {
+  public static Optional<ClaimSettings> parseClaim(String[] args) {
     Map<String, String> values = values(args);
     if (!values.containsKey(CLAIM)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    Map<String, String> parameters = new LinkedHashMap<>();
     String json = values.get("template_parameters");
     if (json != null) {
       try {
-        new com.fasterxml.jackson.databind.ObjectMapper()
+        new ObjectMapper()
             .readTree(json)
             .fields()
             .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new UsageException("--template-parameters must be a JSON object");
       }
     }
-    return java.util.Optional.of(
+    return Optional.of(
         new ClaimSettings(
             required(values, "template"),
             Path.of(required(values, "claim_cert")),

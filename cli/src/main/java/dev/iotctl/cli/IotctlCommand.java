@@ -1,8 +1,10 @@
 package dev.iotctl.cli;
 
+import dev.iotctl.cli.ca.CaCommand;
 import dev.iotctl.cli.certs.CertsCommand;
 import dev.iotctl.cli.demo.DemoCommand;
 import dev.iotctl.cli.device.DeviceCommand;
+import dev.iotctl.cli.fleet.FleetCommand;
 import dev.iotctl.cli.framework.CliEnvironment;
 import dev.iotctl.cli.framework.VersionProvider;
 import dev.iotctl.cli.jobs.JobsCommand;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       LocalCommand.class,
       CertsCommand.class,
+      CaCommand.class,
+      FleetCommand.class,
       ShadowCommand.class,
       ThingsCommand.class,
       PolicyCommand.class,

@@ -12,6 +12,7 @@ import dev.iotctl.local.jobs.JobsMqttBridge;
 import dev.iotctl.local.jobs.JobsService;
 import dev.iotctl.local.jobs.RegistryTargets;
 import dev.iotctl.local.logs.DeviceEventLog;
+import dev.iotctl.local.provisioning.ProvisioningService;
 import dev.iotctl.local.registry.Registry;
 import dev.iotctl.local.rules.RulesService;
 import dev.iotctl.local.shadow.ShadowMqttBridge;
@@ -40,6 +41,7 @@ public final class LocalIotCore implements AutoCloseable {
   private final LocalIotCoreConfig config;
   private StandInPki pki;
   private Registry registry;
+  private ProvisioningService provisioning;
   private DeviceGateway gateway;
   private LiveConnectionUpdater updater;
   private ShadowService shadowService;
@@ -84,6 +86,8 @@ public final class LocalIotCore implements AutoCloseable {
     lock = DataDirLock.acquire(dir);
     pki = StandInPki.loadOrCreate(dir);
     registry = Registry.open(dir, config.registryConfig(), config.clock(), PolicyDocument::parse);
+    provisioning =
+        ProvisioningService.open(dir, registry, config.registryConfig(), pki.ca(), config.clock());
     gateway =
         DeviceGateway.start(
             new GatewayConfig(
@@ -93,8 +97,9 @@ public final class LocalIotCore implements AutoCloseable {
                 pki.serverKey(),
                 List.of(pki.serverCertificate(), pki.ca().certificate()),
                 config.awsQuotas()),
-            new RegistryDeviceDirectory(registry.certificates()),
+            provisioning.deviceDirectory(new RegistryDeviceDirectory(registry.certificates())),
             new PolicyAuthorizer(config.region(), config.accountId()));
+    provisioning.publishVia(gateway::publish);
     updater = new LiveConnectionUpdater(gateway, config.registryConfig());
     registry.addListener(updater);
     shadowService =
@@ -111,7 +116,9 @@ public final class LocalIotCore implements AutoCloseable {
     registry.addListener(jobs);
     gateway.setDevicePublishListener(
         DevicePublishListener.all(
-            new ShadowMqttBridge(shadowService), new JobsMqttBridge(jobs, gateway::publish)));
+            new ShadowMqttBridge(shadowService),
+            new JobsMqttBridge(jobs, gateway::publish),
+            provisioning.fleetProvisioning(gateway::publishTo)));
     rules = RulesService.start(registry, gateway, dir);
     events =
         new DeviceEventLog(
@@ -154,6 +161,13 @@ public final class LocalIotCore implements AutoCloseable {
   /** Things, certificates, policies, shadows and rules; changes reach live connections. */
   public Registry registry() {
     return registry;
+  }
+
+  /**
+   * CA certificates, just-in-time provisioning, provisioning templates ({@code provisioning.db}).
+   */
+  public ProvisioningService provisioning() {
+    return provisioning;
   }
 
   /** The Device Shadow service, shared by MQTT and HTTP. */
@@ -237,6 +251,7 @@ public final class LocalIotCore implements AutoCloseable {
     stop(jobs);
     stop(shadowService);
     stop(updater);
+    stop(provisioning);
     stop(registry);
     httpApi = null;
     gateway = null;
@@ -245,6 +260,7 @@ public final class LocalIotCore implements AutoCloseable {
     jobs = null;
     shadowService = null;
     updater = null;
+    provisioning = null;
     registry = null;
     stop(lock);
     lock = null;

@@ -3,6 +3,7 @@ package dev.iotctl.cli.certs;
 import dev.iotctl.cli.aws.AwsClients;
 import dev.iotctl.cli.aws.AwsCommand;
 import dev.iotctl.cli.aws.Retries;
+import dev.iotctl.cli.ca.FactoryCa;
 import dev.iotctl.cli.framework.CliException;
 import dev.iotctl.cli.framework.ExitCodes;
 import dev.iotctl.core.pki.KeyType;
@@ -97,6 +98,21 @@ final class CertsIssueCommand extends AwsCommand {
       description = "Thing attribute for --create-thing (repeatable).")
   Map<String, String> attributes = new LinkedHashMap<>();
 
+  @Option(
+      names = "--ca",
+      paramLabel = "DIR",
+      description =
+          "Sign offline with your own CA (iotctl ca create): no call to AWS; devices register"
+              + " on first connection.")
+  Path ca;
+
+  @Option(
+      names = "--subject",
+      paramLabel = "DN",
+      defaultValue = "CN={device}",
+      description = "With --ca: the certificate subject, {device} = the device name.")
+  String subject;
+
   @Override
   protected Retries retries() {
     return Retries.DURABLE;
@@ -110,6 +126,9 @@ final class CertsIssueCommand extends AwsCommand {
           case "rsa" -> KeyType.RSA_2048;
           default -> throw new CliException(ExitCodes.USAGE, "--key-type must be ec or rsa");
         };
+    if (ca != null) {
+      return issueOffline(type);
+    }
     CertificateIssuer issuer = new CertificateIssuer(clients.iot(), DeviceEndpoint.of(clients));
     if (bulk == null) {
       if (device == null) {
@@ -164,5 +183,26 @@ final class CertsIssueCommand extends AwsCommand {
             .run(requests, run, bulk.resume);
     printer().print(summary.toJson());
     return summary.failed().isEmpty() ? 0 : ExitCodes.FAILURE;
+  }
+
+  private int issueOffline(KeyType type) {
+    if (csr != null || !policies.isEmpty() || createThing) {
+      throw new CliException(
+          ExitCodes.USAGE, "--ca signs offline: no --csr, --policy or --create-thing");
+    }
+    OfflineIssuer issuer = new OfflineIssuer(FactoryCa.load(ca), type, subject, out);
+    if (bulk == null) {
+      if (device == null) {
+        throw new CliException(ExitCodes.USAGE, "give a DEVICE, or --from/--prefix for bulk issue");
+      }
+      printer().print(issuer.issue(device));
+      return 0;
+    }
+    List<String> names =
+        BulkDevices.read(bulk.from, bulk.prefix, bulk.count).stream()
+            .map(BulkDevices::name)
+            .toList();
+    printer().print(issuer.issueAll(names));
+    return 0;
   }
 }

@@ -59,8 +59,21 @@ public final class CertificateAuthority {
 
   /** A new root CA with a fresh key: self-signed, {@code CA:true}, keyCertSign and cRLSign. */
   public static CertificateAuthority create(String commonName, KeyType type) {
+    return create(commonName(commonName), type);
+  }
+
+  /**
+   * A new root CA as {@link #create(String, KeyType)}, with a full distinguished name such as
+   * {@code CN=Factory CA,O=Acme,C=DE} (RFC 4514).
+   *
+   * @throws IllegalArgumentException for a name that is not a distinguished name
+   */
+  public static CertificateAuthority createNamed(String distinguishedName, KeyType type) {
+    return create(distinguishedName(distinguishedName), type);
+  }
+
+  private static CertificateAuthority create(X500Name name, KeyType type) {
     KeyPair keyPair = KeyPairs.generate(type);
-    X500Name name = commonName(commonName);
     SubjectPublicKeyInfo publicKey =
         SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded());
     try {
@@ -116,6 +129,21 @@ public final class CertificateAuthority {
       PublicKey publicKey, String commonName, Duration validity) {
     return issueClient(
         commonName(commonName), SubjectPublicKeyInfo.getInstance(publicKey.getEncoded()), validity);
+  }
+
+  /**
+   * A device certificate (clientAuth) for the given public key and distinguished name, e.g. {@code
+   * CN=bulb-1,O=Acme,C=DE,SERIALNUMBER=42}: the subject fields a just-in-time provisioning template
+   * reads.
+   *
+   * @throws IllegalArgumentException for a name that is not a distinguished name
+   */
+  public X509Certificate issueDeviceCertificateNamed(
+      PublicKey publicKey, String distinguishedName, Duration validity) {
+    return issueClient(
+        distinguishedName(distinguishedName),
+        SubjectPublicKeyInfo.getInstance(publicKey.getEncoded()),
+        validity);
   }
 
   /**
@@ -210,6 +238,20 @@ public final class CertificateAuthority {
 
   private static X500Name commonName(String commonName) {
     return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+  }
+
+  private static X500Name distinguishedName(String dn) {
+    try {
+      // RFC 4514 order (the JDK's parser; Bouncy Castle's keeps the string's order).
+      X500Name name =
+          X500Name.getInstance(new javax.security.auth.x500.X500Principal(dn).getEncoded());
+      if (name.getRDNs().length == 0) {
+        throw new IllegalArgumentException("empty distinguished name");
+      }
+      return name;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a distinguished name: " + dn, e);
+    }
   }
 
   private static String literalIp(String ip) {

@@ -1,10 +1,15 @@
 package dev.iotctl.device.sample;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Parses the sample's command line, which keeps the Python hands-on device's flag names: {@code
@@ -20,12 +25,19 @@ public final class ShadowDeviceArgs {
                            [--wait_time 5] [--topic devices/NAME/telemetry] [--count N] [--duration SECONDS]
                            [--keep_alive 30]
                            [--code_signing_key PEM [--firmware_dir firmware] [--firmware_version 1.0.0]]
+             shadow-device --provision-by-claim --template NAME --claim-cert PEM --claim-key PEM
+                           [--template-parameters JSON] --endpoint HOST --root_ca PEM --cert PEM
+                           --private PEM [--device_name CLAIM_CLIENT_ID] [...]
         Connects as thing NAME, reports {"state":{"reported":{"wait_time":5}}}, applies desired
         wait_time values from the shadow's delta, and publishes a reading to --topic every wait_time
         seconds. Runs until interrupted, or until --count readings or --duration seconds.
         With --code_signing_key it also runs firmware-update jobs (AWS IoT Jobs): downloads the
         file, checks its SHA-256 and its ECDSA signature against that public key, installs it into
-        --firmware_dir and reports firmware_version in the shadow.""";
+        --firmware_dir and reports firmware_version in the shadow.
+        With --provision-by-claim, a device without its own certificate first connects with the
+        claim certificate, makes its key and CSR locally, obtains its certificate and registers
+        with the template (fleet provisioning), stores the bundle at --cert/--private, and runs as
+        the thing the template named.""";
 
   private static final List<String> FLAGS =
       List.of(
@@ -44,7 +56,14 @@ public final class ShadowDeviceArgs {
           "keep_alive",
           "code_signing_key",
           "firmware_dir",
-          "firmware_version");
+          "firmware_version",
+          "provision_by_claim",
+          "template",
+          "claim_cert",
+          "claim_key",
+          "template_parameters");
+
+  private static final String CLAIM = "provision_by_claim";
 
   private ShadowDeviceArgs() {}
 
@@ -63,6 +82,41 @@ public final class ShadowDeviceArgs {
   }
 
   public static ShadowDeviceConfig parse(String[] args) {
+    Map<String, String> values = values(args);
+    if (values.containsKey(CLAIM) && !values.containsKey("device_name")) {
+      // The claim connection's client id; the thing name comes from the template.
+      values.put("device_name", "claim-" + Long.toHexString(new SecureRandom().nextLong()));
+    }
+    return config(values);
+  }
+
+  /** The fleet provisioning settings, when {@code --provision-by-claim} is given. */
+  public static Optional<ClaimSettings> parseClaim(String[] args) {
+    Map<String, String> values = values(args);
+    if (!values.containsKey(CLAIM)) {
+      return Optional.empty();
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    String json = values.get("template_parameters");
+    if (json != null) {
+      try {
+        new ObjectMapper()
+            .readTree(json)
+            .fields()
+            .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+      } catch (IOException e) {
+        throw new UsageException("--template-parameters must be a JSON object");
+      }
+    }
+    return Optional.of(
+        new ClaimSettings(
+            required(values, "template"),
+            Path.of(required(values, "claim_cert")),
+            Path.of(required(values, "claim_key")),
+            parameters));
+  }
+
+  private static Map<String, String> values(String[] args) {
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -75,6 +129,8 @@ public final class ShadowDeviceArgs {
       if (equals >= 0) {
         value = name.substring(equals + 1);
         name = name.substring(0, equals);
+      } else if (name.replace('-', '_').equals(CLAIM)) {
+        value = "true"; // a switch
       } else if (i + 1 < args.length) {
         value = args[++i];
       } else {
@@ -86,6 +142,10 @@ public final class ShadowDeviceArgs {
       }
       values.put(name, value);
     }
+    return values;
+  }
+
+  private static ShadowDeviceConfig config(Map<String, String> values) {
     String deviceName = required(values, "device_name");
     String duration = values.get("duration");
     ShadowDeviceConfig config =

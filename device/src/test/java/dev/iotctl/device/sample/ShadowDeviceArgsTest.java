@@ -98,4 +98,41 @@ class ShadowDeviceArgsTest {
     System.arraycopy(extra, 0, args, HANDS_ON.length, extra.length);
     return args;
   }
+
+  @Test
+  void provisionByClaimIsASwitchWithItsTemplateAndClaimFiles() {
+    String[] args = {
+      "--provision-by-claim",
+      "--template",
+      "factory",
+      "--claim-cert",
+      "claim.pem.crt",
+      "--claim-key",
+      "claim.private.key",
+      "--template-parameters",
+      "{\"SerialNumber\":\"0042\"}",
+      "--endpoint",
+      "127.0.0.1",
+      "--root_ca",
+      "root.pem",
+      "--cert",
+      "own/cert.pem",
+      "--private",
+      "own/key.pem"
+    };
+
+    ShadowDeviceConfig config = ShadowDeviceArgs.parse(args);
+    ClaimSettings claim = ShadowDeviceArgs.parseClaim(args).orElseThrow();
+
+    assertThat(config.deviceName()).startsWith("claim-");
+    assertThat(claim.templateName()).isEqualTo("factory");
+    assertThat(claim.claimCertificate()).isEqualTo(Path.of("claim.pem.crt"));
+    assertThat(claim.parameters()).containsEntry("SerialNumber", "0042");
+    assertThat(ShadowDeviceArgs.parseClaim(new String[] {"--device_name", "x"})).isEmpty();
+    assertThatThrownBy(
+            () ->
+                ShadowDeviceArgs.parseClaim(
+                    new String[] {"--provision-by-claim", "--claim-cert", "c", "--claim-key", "k"}))
+        .hasMessageContaining("--template");
+  }
 }

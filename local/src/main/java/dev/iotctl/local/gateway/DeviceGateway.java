@@ -207,6 +207,29 @@ public final class DeviceGateway implements AutoCloseable {
     return retained;
   }
 
+  /**
+   * Publishes a service reply (QoS 0) to one client only, if it is connected and subscribed to a
+   * filter matching the topic, with {@code iot:Receive} checked as for any delivery: AWS answers a
+   * fleet provisioning request to the device that sent it, although every device sharing the claim
+   * certificate subscribes to the same reply topics. Returns whether it was sent.
+   */
+  public boolean publishTo(String clientId, String topic, byte[] payload) {
+    LiveConnection connection = connections.byClientId(clientId).orElse(null);
+    if (connection == null || !connection.isSubscribedTo(topic)) {
+      return false;
+    }
+    connection
+        .channel()
+        .writeAndFlush(
+            MqttMessageBuilders.publish()
+                .topicName(topic)
+                .qos(MqttQoS.AT_MOST_ONCE)
+                .retained(false)
+                .payload(Unpooled.wrappedBuffer(payload))
+                .build());
+    return true;
+  }
+
   /** The client ids of the live, admitted connections. */
   public List<String> connectedClientIds() {
     return connections.admitted().stream().map(LiveConnection::clientId).toList();

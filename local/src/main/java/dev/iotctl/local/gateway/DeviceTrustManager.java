@@ -4,6 +4,8 @@ import dev.iotctl.core.pki.CertificateIds;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -11,8 +13,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * Accepts a client certificate during the TLS handshake only if it is registered and {@code
  * ACTIVE}, looked up by its id (SHA-256 of the DER). As on AWS, what counts is registration: a
  * certificate signed by the stand-in's CA but never registered is refused, and one registered
- * without a CA (self-signed or foreign-issued) is accepted. The handshake itself proves the client
- * holds the certificate's private key.
+ * without a CA (self-signed or foreign-issued) is accepted. An unregistered or {@code
+ * PENDING_ACTIVATION} certificate is offered to {@link DeviceDirectory#registerOnConnection}
+ * (just-in-time registration). The handshake itself proves the client holds the certificate's
+ * private key.
  *
  * <p>It extends {@link X509ExtendedTrustManager} so that the JDK uses it as is rather than wrapping
  * it with its own endpoint checks.
@@ -31,11 +35,14 @@ final class DeviceTrustManager extends X509ExtendedTrustManager {
     X509Certificate leaf = chain[0];
     leaf.checkValidity();
     String id = CertificateIds.of(leaf);
+    Optional<DeviceRecord> registered = directory.findForConnection(id);
+    Optional<DeviceRecord> found =
+        registered.isEmpty() || "PENDING_ACTIVATION".equals(registered.get().status())
+            ? directory.registerOnConnection(List.of(chain)).or(() -> registered)
+            : registered;
     DeviceRecord device =
-        directory
-            .findForConnection(id)
-            .orElseThrow(
-                () -> new CertificateException("certificate " + id + " is not registered"));
+        found.orElseThrow(
+            () -> new CertificateException("certificate " + id + " is not registered"));
     if (!device.isActive()) {
       throw new CertificateException("certificate " + id + " is " + device.status());
     }

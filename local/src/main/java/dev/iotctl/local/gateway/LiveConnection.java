@@ -1,9 +1,12 @@
 package dev.iotctl.local.gateway;
 
+import dev.iotctl.core.topic.TopicFilters;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TLS connection that proved a certificate: tracked from the end of the handshake (so a status
@@ -18,6 +21,12 @@ final class LiveConnection {
   private volatile ConnectionPrincipal principal;
   private volatile DisconnectReason reason;
   private volatile Runnable onBrokerConnected;
+
+  /**
+   * The topic filters granted on this connection: written by the guard on the connection's event
+   * loop, read by services that answer one client only ({@link DeviceGateway#publishTo}).
+   */
+  private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
 
   LiveConnection(Channel channel, X509Certificate certificate, String certificateId) {
     this.channel = channel;
@@ -48,6 +57,25 @@ final class LiveConnection {
     if (p != null) {
       principal = new ConnectionPrincipal(p.clientId(), p.certificate(), device, p.sourceIp());
     }
+  }
+
+  Channel channel() {
+    return channel;
+  }
+
+  /** The granted topic filters; the guard's {@code SubscriptionRequests} keeps it. */
+  Set<String> subscriptions() {
+    return subscriptions;
+  }
+
+  /** Whether a granted subscription of this connection matches {@code topic}. */
+  boolean isSubscribedTo(String topic) {
+    for (String filter : subscriptions) {
+      if (TopicFilters.matches(filter, topic)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The client id of the admitted CONNECT, or null before. */

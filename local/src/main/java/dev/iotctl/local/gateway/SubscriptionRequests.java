@@ -45,8 +45,8 @@ final class SubscriptionRequests {
   private final DeviceGateway gateway;
   private final LiveConnection connection;
 
-  /** The topic filters subscribed on this connection. */
-  private final Set<String> subscribed = new HashSet<>();
+  /** The topic filters subscribed on this connection (the connection's own set). */
+  private final Set<String> subscribed;
 
   /** Requests forwarded to Moquette, by packet id, until its SUBACK. */
   private final Map<Integer, Request> awaitingSubAck = new HashMap<>();
@@ -61,6 +61,7 @@ final class SubscriptionRequests {
   SubscriptionRequests(DeviceGateway gateway, LiveConnection connection) {
     this.gateway = gateway;
     this.connection = connection;
+    this.subscribed = connection.subscriptions();
   }
 
   void onSubscribe(ChannelHandlerContext ctx, MqttSubscribeMessage subscribe) {

@@ -2,15 +2,19 @@ package dev.iotctl.local.http;
 
 import dev.iotctl.core.pki.CertificateAuthority;
 import dev.iotctl.local.gateway.DeviceGateway;
+import dev.iotctl.local.http.control.CaCertificateOperations;
 import dev.iotctl.local.http.control.CertificateOperations;
 import dev.iotctl.local.http.control.EndpointOperations;
 import dev.iotctl.local.http.control.LoggingOperations;
 import dev.iotctl.local.http.control.PolicyOperations;
 import dev.iotctl.local.http.control.PrincipalOperations;
 import dev.iotctl.local.http.control.PrincipalPolicyOperations;
+import dev.iotctl.local.http.control.ProvisioningTemplateOperations;
+import dev.iotctl.local.http.control.RegisterThingOperation;
 import dev.iotctl.local.http.control.TagOperations;
 import dev.iotctl.local.http.control.ThingGroupOperations;
 import dev.iotctl.local.http.control.ThingOperations;
+import dev.iotctl.local.http.control.ThingRegistrationTaskOperations;
 import dev.iotctl.local.http.control.ThingTypeOperations;
 import dev.iotctl.local.http.control.TopicRuleOperations;
 import dev.iotctl.local.http.data.GatewayPublisher;
@@ -20,6 +24,7 @@ import dev.iotctl.local.http.data.RetainedMessageOperations;
 import dev.iotctl.local.http.data.ShadowOperations;
 import dev.iotctl.local.http.data.ShadowServiceBackend;
 import dev.iotctl.local.http.server.RouteProvider;
+import dev.iotctl.local.provisioning.ProvisioningService;
 import dev.iotctl.local.registry.Registry;
 import dev.iotctl.local.registry.RegistryConfig;
 import dev.iotctl.local.shadow.ShadowService;
@@ -67,6 +72,20 @@ public final class IotHttpOperations {
         new dev.iotctl.local.jobs.http.JobTemplateOperations(jobs),
         new dev.iotctl.local.jobs.http.JobsDataOperations(jobs),
         new dev.iotctl.local.jobs.http.FileOperations(jobs.files(), jobs.presigner()));
+  }
+
+  /**
+   * Provisioning: CA certificates and RegisterCertificate, provisioning templates, RegisterThing.
+   */
+  public static List<RouteProvider> provisioning(
+      ProvisioningService provisioning, Registry registry, RegistryConfig account) {
+    return List.of(
+        new CaCertificateOperations(
+            provisioning.caCertificates(), registry.certificates(), account),
+        new ProvisioningTemplateOperations(
+            provisioning.templates(), provisioning.caCertificates(), account),
+        new RegisterThingOperation(provisioning.provisioner()),
+        new ThingRegistrationTaskOperations(provisioning.registrationTasks()));
   }
 
   /**

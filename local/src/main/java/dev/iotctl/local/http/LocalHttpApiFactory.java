@@ -42,6 +42,8 @@ public final class LocalHttpApiFactory implements HttpApiFactory {
         IotHttpOperations.controlPlane(
             core.registry(), account, core.certificateAuthority(), "127.0.0.1", clock));
     operations.addAll(
+        IotHttpOperations.provisioning(core.provisioning(), core.registry(), account));
+    operations.addAll(
         IotHttpOperations.dataPlane(
             core.shadowService(), core.registry().shadows(), core.gateway(), clock));
     operations.addAll(IotHttpOperations.jobs(core.jobs()));

@@ -2,6 +2,7 @@ package dev.iotctl.local.registry;
 
 import dev.iotctl.core.pki.CertificateIds;
 import dev.iotctl.core.pki.Pem;
+import dev.iotctl.local.store.CreationKey;
 import dev.iotctl.local.store.Page;
 import dev.iotctl.local.store.Pages;
 import dev.iotctl.local.store.Transaction;
@@ -88,27 +89,40 @@ public final class CertificateRegistry {
 
   /** Certificates by creation date (then id), oldest first unless {@code ascending} is false. */
   public Page<Certificate> list(boolean ascending, Integer pageSize, String marker) {
+    return listWhere("", List.of(), ascending, pageSize, marker);
+  }
+
+  /**
+   * ListCertificatesByCA: the certificates registered with that CA certificate id, in the order of
+   * {@link #list}.
+   */
+  public Page<Certificate> listByCa(
+      String caCertificateId, boolean ascending, Integer pageSize, String marker) {
+    return listWhere(
+        " AND ca_certificate_id = ?", List.of(caCertificateId), ascending, pageSize, marker);
+  }
+
+  private Page<Certificate> listWhere(
+      String condition,
+      List<Object> parameters,
+      boolean ascending,
+      Integer pageSize,
+      String marker) {
     int limit = Pages.limit(pageSize, 25, 250);
-    String after = Pages.keyAfter(marker);
-    long afterTime;
-    String afterId;
-    if (after.isEmpty()) {
-      afterTime = ascending ? Long.MIN_VALUE : Long.MAX_VALUE;
-      afterId = ascending ? "" : "\uffff";
-    } else {
-      int bar = after.indexOf('|');
-      afterTime = Long.parseLong(after.substring(0, bar));
-      afterId = after.substring(bar + 1);
-    }
+    CreationKey from = CreationKey.after(marker, ascending);
     String order = ascending ? "ASC" : "DESC";
     String comparison = ascending ? ">" : "<";
+    List<Object> arguments = new ArrayList<>(parameters);
+    arguments.addAll(List.of(from.time(), from.id(), limit + 1));
     List<Certificate> rows =
         context
             .db()
             .read(
                 tx ->
                     tx.query(
-                        "SELECT * FROM certificates WHERE service_managed = 0 AND (created_at, id) "
+                        "SELECT * FROM certificates WHERE service_managed = 0"
+                            + condition
+                            + " AND (created_at, id) "
                             + comparison
                             + " (?, ?) ORDER BY created_at "
                             + order
@@ -116,10 +130,20 @@ public final class CertificateRegistry {
                             + order
                             + " LIMIT ?",
                         this::map,
-                        afterTime,
-                        afterId,
-                        limit + 1));
-    return Pages.page(rows, limit, c -> c.creationDate().toEpochMilli() + "|" + c.id());
+                        arguments.toArray()));
+    return Pages.page(rows, limit, c -> CreationKey.of(c.creationDate(), c.id()));
+  }
+
+  /** Whether a customer-visible certificate with this id is registered. */
+  public Optional<Certificate> find(String certificateId) {
+    return context
+        .db()
+        .read(
+            tx ->
+                tx.queryOne(
+                    "SELECT * FROM certificates WHERE id = ? AND service_managed = 0",
+                    this::map,
+                    certificateId));
   }
 
   /**

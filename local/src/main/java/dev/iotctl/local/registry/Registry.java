@@ -63,6 +63,15 @@ public final class Registry implements AutoCloseable {
         Database.open(dataDirectory.resolve(FILE_NAME), new Schema()), config, clock, validator);
   }
 
+  /**
+   * Runs {@code work}, whose registry calls all join one transaction: applied fully or not at all
+   * (provisioning a thing, its certificate and policies from a template). Listeners hear of the
+   * changes after the commit.
+   */
+  public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+    return database.write(tx -> work.get());
+  }
+
   /** Registers a listener told about committed changes. */
   public void addListener(RegistryListener listener) {
     listeners.add(listener);

@@ -27,6 +27,11 @@ public final class Database implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final List<Runnable> commitHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** The transaction this thread is running, so that a nested call joins it. */
+  private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+  private int savepoints;
+
   private Database(Connection connection) {
     this.connection = connection;
   }
@@ -56,16 +61,22 @@ public final class Database implements AutoCloseable {
   /**
    * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}); commits when it returns,
    * rolls back when it throws. Actions registered with {@link Transaction#afterCommit} run after a
-   * successful commit, outside the lock.
+   * successful commit, outside the lock. Called while this thread already runs a write transaction,
+   * it joins that transaction as a savepoint.
    */
   public <T> T write(TransactionWork<T> work) {
+    Transaction outer = current.get();
+    if (outer != null) {
+      return nested(outer, work);
+    }
     List<Runnable> afterCommit = new ArrayList<>();
     T result;
     lock.lock();
     try {
       result = inTransaction("BEGIN IMMEDIATE", work, afterCommit);
-      commitHooks.forEach(Runnable::run);
     } finally {
+      // Also after a rollback: a cache may hold what a nested read saw before it.
+      commitHooks.forEach(Runnable::run);
       lock.unlock();
     }
     for (Runnable action : afterCommit) {
@@ -78,8 +89,15 @@ public final class Database implements AutoCloseable {
     return result;
   }
 
-  /** Runs {@code work} in one read transaction: it sees a single consistent snapshot. */
+  /**
+   * Runs {@code work} in one read transaction: it sees a single consistent snapshot (inside this
+   * thread's open transaction, that transaction's view).
+   */
   public <T> T read(TransactionWork<T> work) {
+    Transaction outer = current.get();
+    if (outer != null) {
+      return run(outer, work);
+    }
     lock.lock();
     try {
       return inTransaction("BEGIN DEFERRED", work, null);
@@ -116,8 +134,10 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot begin a transaction", e);
     }
     boolean committed = false;
+    Transaction tx = new Transaction(connection, afterCommit);
+    current.set(tx);
     try {
-      T result = work.run(new Transaction(connection, afterCommit));
+      T result = work.run(tx);
       try (Statement statement = connection.createStatement()) {
         statement.execute("COMMIT");
       }
@@ -126,9 +146,52 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("database error", e);
     } finally {
+      current.remove();
       if (!committed) {
         rollback();
       }
+    }
+  }
+
+  /**
+   * A write inside this thread's open write transaction: a savepoint, so that a nested call that
+   * fails leaves nothing behind (its after-commit actions included) while the outer work goes on.
+   */
+  private <T> T nested(Transaction outer, TransactionWork<T> work) {
+    if (!outer.writable()) {
+      throw new IllegalStateException("a write cannot run inside a read transaction");
+    }
+    String savepoint = "s" + (++savepoints);
+    int actions = outer.afterCommitCount();
+    execute("SAVEPOINT " + savepoint);
+    boolean released = false;
+    try {
+      T result = run(outer, work);
+      execute("RELEASE " + savepoint);
+      released = true;
+      return result;
+    } finally {
+      if (!released) {
+        execute("ROLLBACK TO " + savepoint);
+        execute("RELEASE " + savepoint);
+        outer.truncateAfterCommit(actions);
+      }
+    }
+  }
+
+  private static <T> T run(Transaction tx, TransactionWork<T> work) {
+    try {
+      return work.run(tx);
+    } catch (SQLException e) {
+      throw new StoreException("database error", e);
+    }
+  }
+
+  private void execute(String sql) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new StoreException("database error", e);
     }
   }
 

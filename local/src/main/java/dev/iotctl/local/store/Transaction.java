@@ -67,6 +67,19 @@ public final class Transaction {
     afterCommit.add(action);
   }
 
+  boolean writable() {
+    return afterCommit != null;
+  }
+
+  int afterCommitCount() {
+    return afterCommit.size();
+  }
+
+  /** Forgets the actions registered after the first {@code count} (a rolled-back savepoint's). */
+  void truncateAfterCommit(int count) {
+    afterCommit.subList(count, afterCommit.size()).clear();
+  }
+
   Connection connection() {
     return connection;
   }
